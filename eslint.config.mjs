@@ -1,0 +1,23 @@
+// Lint rules. The one that matters most: src/gsl and src/simulator stay plain Node
+// (no `vscode` import), so the client and simulator run in unit tests and the CLI.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  {
+    files: ['src/gsl/**/*.ts', 'src/simulator/**/*.ts', 'src/panels/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/gsl, src/simulator and the webview protocol must not depend on VS Code.' }] }],
+    },
+  },
+);

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseJson, stringifyJson } from '../../src/gsl/json';
+
+test('an id above 2^53 survives parse and stringify unchanged', () => {
+  const text = '{"sim_card_id":9223372036854774784,"order_id":9007199254740993,"flow_used":12.5,"sim_status":20}';
+  const parsed = parseJson(text) as Record<string, unknown>;
+  assert.equal(parsed.sim_card_id, '9223372036854774784');
+  assert.equal(parsed.order_id, '9007199254740993');
+  assert.equal(parsed.flow_used, 12.5);
+  assert.equal(parsed.sim_status, 20);
+  assert.equal(stringifyJson(parsed), text);
+});
+
+test('id arrays keep every digit; string ids and user text stay strings', () => {
+  const parsed = parseJson('{"sim_card_ids":[9007199254740993, 2],"price_plan_id":"123","note":"\\"x_id\\":5"}') as Record<string, unknown>;
+  assert.deepEqual(parsed.sim_card_ids, ['9007199254740993', '2']);
+  assert.equal(parsed.note, '"x_id":5');
+  assert.equal(stringifyJson({ sim_card_ids: ['9007199254740993'], note: '123', tag_name: '9' }), '{"sim_card_ids":[9007199254740993],"note":"123","tag_name":"9"}');
+});
+
+test('nested ids inside arrays of objects are kept exact', () => {
+  const parsed = parseJson('[{"date":"20261101","sim_flow":[{"sim_card_id":18014398509481985,"flow":1.5}]}]') as Array<{ sim_flow: Array<{ sim_card_id: string }> }>;
+  assert.equal(parsed[0].sim_flow[0].sim_card_id, '18014398509481985');
+});
+
+test('malformed JSON throws a SyntaxError', () => {
+  assert.throws(() => parseJson('{"a":'), SyntaxError);
+});
