@@ -51,3 +51,14 @@ if (watch) {
 } else {
   await Promise.all(selected.map(([, options]) => esbuild.build(options)));
 }
+
+// The zh-cn l10n bundle is assembled from per-area parts (l10n/parts/*.zh-cn.json) so each
+// area of the extension keeps its own strings; VS Code reads one bundle per language.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+if (!only || only === 'extension') {
+  const parts = existsSync('l10n/parts') ? readdirSync('l10n/parts').filter((f) => f.endsWith('.zh-cn.json')).sort() : [];
+  const bundle = {};
+  for (const f of parts) Object.assign(bundle, JSON.parse(readFileSync(`l10n/parts/${f}`, 'utf8')));
+  mkdirSync('l10n', { recursive: true });
+  writeFileSync('l10n/bundle.l10n.zh-cn.json', JSON.stringify(bundle, null, 2) + '\n');
+}
