@@ -2,11 +2,14 @@
 // (no `vscode` import), so the client and simulator run in unit tests and the CLI.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { languageOptions: { globals: { ...globals.node } } },
+  { files: ['src/webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
