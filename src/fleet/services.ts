@@ -25,4 +25,27 @@ export interface FleetServices {
   /** Fires after a refresh, or when an action's work order ends and the card changed. */
   readonly onDidChangeCards: vscode.Event<CardsChangedEvent>;
   readonly log: Logger;
+  readonly workOrders: WorkOrderTracker;
+}
+
+/** Card lifecycle actions the extension offers (API: enable, reset, stop). */
+export type CardAction = 'activate' | 'resume' | 'stop';
+
+export interface TrackedWorkOrder {
+  workOrderId: Id;
+  cardId: Id;
+  cid?: string;
+  action: CardAction;
+  /** WorkOrderVo.status once known (3 processing, 4 completed, 6 failed, …). */
+  status?: number;
+  startedAt: number;
+  finishedAt?: number;
+  failReason?: string;
+}
+
+/** Work orders this window started, followed to their end. */
+export interface WorkOrderTracker {
+  forCard(cardId: Id): readonly TrackedWorkOrder[];
+  isPending(cardId: Id): boolean;
+  readonly onDidChange: vscode.Event<TrackedWorkOrder>;
 }
