@@ -3,9 +3,29 @@
 const DAY_MS = 86_400_000;
 export { DAY_MS };
 
-/** `YYYY-MM-DDTHH:mm:ss.000Z` (the service never carries milliseconds). */
+const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
+
+/**
+ * `YYYY-MM-DDTHH:mm:ss.000Z` (the service never carries milliseconds). Hand-rolled
+ * (Hinnant's civil-from-days) because fleet generation formats a few hundred thousand dates.
+ */
 export function isoTime(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString();
+  const secs = Math.floor(ms / 1000);
+  const days = Math.floor(secs / 86_400);
+  let rem = secs - days * 86_400;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const h = Math.floor(rem / 3600);
+  rem -= h * 3600;
+  const mi = Math.floor(rem / 60);
+  return `${y}-${pad2(m)}-${pad2(d)}T${pad2(h)}:${pad2(mi)}:${pad2(rem - mi * 60)}.000Z`;
 }
 
 /** IAM's `expires_at` form, `YYYY-MM-DDTHH:mm:ss.ffffffZ`. */

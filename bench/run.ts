@@ -1,0 +1,259 @@
+/**
+ * `npm run bench`: what users feel, against the simulator on 127.0.0.1 with a 100,000-card
+ * fleet. Prints each figure as a median over several runs with min and max, beside its
+ * physical limit and the ratio between them. `--json` prints the same as JSON.
+ */
+import { execFileSync } from 'node:child_process';
+import { statSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'undici';
+import { GslClient } from '../src/gsl/client';
+import { SIM_STATUSES } from '../src/gsl/models';
+import type { Id } from '../src/gsl/models';
+import { signRequest } from '../src/gsl/signer';
+import { loadDailyUsage } from '../src/panels/usageData';
+import { startSimulatorProcess, type SimulatorProcess } from './simulatorProcess';
+import { renderTable, summarize, type Figure } from './stats';
+
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const RUNS = Number(argValue('--runs') ?? 5);
+const FLEET = Number(argValue('--cards') ?? 100_000);
+const LATENCY_MS = 50;
+const PAGE = 500;
+const CONCURRENCY = Number(argValue('--concurrency') ?? 8);
+const ROOT = join(__dirname, '..', '..');
+
+function argValue(name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function log(msg: string): void {
+  if (!asJson) process.stderr.write(msg + '\n');
+}
+
+function clientFor(sim: SimulatorProcess, concurrency = CONCURRENCY): GslClient {
+  const { endpoint, ak, sk, projectId } = sim.info;
+  return new GslClient({ endpoints: { gsl: endpoint, iam: sim.info.iamEndpoint }, credentials: { get: async () => ({ kind: 'aksk', ak, sk, projectId }) }, concurrency });
+}
+
+async function timeRuns(runs: number, fn: () => Promise<void>): Promise<number[]> {
+  await fn(); // warm-up: connections, JIT
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** The requests the tree makes on refresh: every group's count and the first page of one expanded group, in parallel. */
+function treeFirstView(client: GslClient): () => Promise<void> {
+  return async () => {
+    await Promise.all([...SIM_STATUSES.map((s) => client.countSimCards({ sim_status: s })), client.listSimCards({ sim_status: 20, limit: 100, offset: 1 })]);
+  };
+}
+
+async function benchTree(slow: SimulatorProcess, fast: SimulatorProcess): Promise<Figure> {
+  const serverSamples = await timeRuns(RUNS, treeFirstView(clientFor(fast)));
+  const samples = await timeRuns(RUNS, treeFirstView(clientFor(slow)));
+  const serverMs = summarize(serverSamples).median;
+  return {
+    name: 'Tree first view (6 counts + first page, 50 ms latency)',
+    unit: 'ms',
+    ...summarize(samples),
+    limit: LATENCY_MS + serverMs,
+    limitNote: `1 round trip + ${serverMs.toFixed(1)} ms server`,
+    goalRatio: 1.5,
+  };
+}
+
+async function benchScan(slow: SimulatorProcess): Promise<Figure> {
+  const client = clientFor(slow);
+  let cards = 0;
+  const samples = await timeRuns(Math.max(3, Math.ceil(RUNS / 2)), async () => {
+    cards = 0;
+    for await (const page of client.iterateSimCards({}, { pageSize: PAGE, concurrency: CONCURRENCY })) cards += page.length;
+  });
+  await client.dispose();
+  const pages = Math.ceil(cards / PAGE);
+  return {
+    name: `Whole-fleet scan (${cards.toLocaleString('en-US')} cards, ${pages} pages, concurrency ${CONCURRENCY}, 50 ms latency)`,
+    unit: 'ms',
+    ...summarize(samples),
+    limit: Math.ceil(pages / CONCURRENCY) * LATENCY_MS,
+    limitNote: 'ceil(pages/concurrency) × latency',
+    goalRatio: 1.25,
+  };
+}
+
+function scanMemory(sim: SimulatorProcess): { cards: number; peakRssMb: number; peakHeapMb: number; ms: number } {
+  const { endpoint, ak, sk, projectId } = sim.info;
+  const out = execFileSync(process.execPath, [join(__dirname, 'scanChild.js'), endpoint, ak, sk, projectId, String(CONCURRENCY)], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+async function benchMemory(small: SimulatorProcess, fast: SimulatorProcess): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const [label, sim] of [['10,000', small], ['100,000', fast]] as const) {
+    const runs = [0, 1, 2].map(() => scanMemory(sim));
+    figures.push({ name: `Scan peak RSS, streaming, ${label} cards`, unit: 'MB', ...summarize(runs.map((r) => r.peakRssMb)) });
+    figures.push({ name: `Scan peak heap, streaming, ${label} cards`, unit: 'MB', ...summarize(runs.map((r) => r.peakHeapMb)) });
+  }
+  return figures;
+}
+
+/** Sign one request the plain way, for the baseline loop and the simulator load. */
+function signedHeaders(sim: SimulatorProcess, path: string, query: Array<[string, string]>): Record<string, string> {
+  const url = new URL(sim.info.endpoint);
+  const headers: Record<string, string> = { Host: url.host, 'X-Project-Id': sim.info.projectId };
+  signRequest({ method: 'GET', path, query, headers, body: '' }, sim.info.ak, sim.info.sk);
+  return headers;
+}
+
+async function benchThroughput(fast: SimulatorProcess): Promise<Figure[]> {
+  const pagesPerRun = 100;
+  const clientRate: number[] = [];
+  const clientCpu: number[] = [];
+  const plainRate: number[] = [];
+  const plainCpu: number[] = [];
+  const client = clientFor(fast);
+  for (let run = 0; run <= RUNS; run++) {
+    // The client: the paging iterator over the first 100 pages.
+    let cpu = process.cpuUsage();
+    let t = performance.now();
+    let pages = 0;
+    for await (const _page of client.iterateSimCards({}, { pageSize: PAGE, concurrency: CONCURRENCY })) {
+      if (++pages >= pagesPerRun) break;
+    }
+    let elapsed = performance.now() - t;
+    let used = process.cpuUsage(cpu);
+    if (run > 0) {
+      clientRate.push((pages / elapsed) * 1000);
+      clientCpu.push((used.user + used.system) / 1000 / pages);
+    }
+    // The baseline: a plain sequential fetch + JSON.parse loop over the same pages.
+    cpu = process.cpuUsage();
+    t = performance.now();
+    for (let p = 1; p <= pagesPerRun; p++) {
+      const query: Array<[string, string]> = [['limit', String(PAGE)], ['offset', String(p)]];
+      const res = await fetch(`${fast.info.endpoint}/v1/sim-cards?limit=${PAGE}&offset=${p}`, { headers: signedHeaders(fast, '/v1/sim-cards', query) });
+      const body = JSON.parse(await res.text());
+      if (!Array.isArray(body.sim_cards)) throw new Error('baseline page was not a card list');
+    }
+    elapsed = performance.now() - t;
+    used = process.cpuUsage(cpu);
+    if (run > 0) {
+      plainRate.push((pagesPerRun / elapsed) * 1000);
+      plainCpu.push((used.user + used.system) / 1000 / pagesPerRun);
+    }
+  }
+  await client.dispose();
+  const plain = summarize(plainRate);
+  return [
+    { name: 'Client throughput, 500-card pages, no latency', unit: 'pages/s', ...summarize(clientRate), limit: plain.median, limitNote: 'plain fetch + JSON.parse loop', goalRatio: 1, higherIsBetter: true },
+    { name: 'Plain fetch + JSON.parse loop (baseline)', unit: 'pages/s', ...plain },
+    { name: 'Client CPU per page', unit: 'ms', ...summarize(clientCpu), note: 'includes signing, lossless id parsing and response checks' },
+    { name: 'Plain loop CPU per page', unit: 'ms', ...summarize(plainCpu) },
+  ];
+}
+
+async function benchUsage(slow: SimulatorProcess): Promise<Figure[]> {
+  const client = clientFor(slow);
+  const ids: Id[] = [];
+  for await (const page of client.iterateSimCards({ sim_status: 20 }, { pageSize: PAGE, concurrency: CONCURRENCY })) {
+    ids.push(...page.map((c) => c.sim_card_id));
+    if (ids.length >= 1000) break;
+  }
+  const now = new Date();
+  const month = `${now.getUTCFullYear()}${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const figures: Figure[] = [];
+  for (const n of [1, 100, 1000]) {
+    const slice = ids.slice(0, n);
+    const samples = await timeRuns(RUNS, async () => {
+      await loadDailyUsage(client, slice, month);
+    });
+    const requests = Math.ceil(n / 100);
+    figures.push({
+      name: `Daily usage, one month, ${n.toLocaleString('en-US')} card${n > 1 ? 's' : ''} (${requests} request${requests > 1 ? 's' : ''}, 50 ms latency)`,
+      unit: 'ms',
+      ...summarize(samples),
+      limit: LATENCY_MS,
+      limitNote: 'batches of 100 in parallel: 1 round trip',
+    });
+  }
+  await client.dispose();
+  return figures;
+}
+
+async function benchSimulator(fast: SimulatorProcess): Promise<Figure> {
+  const pool = new Pool(fast.info.endpoint, { connections: 8, pipelining: 1 });
+  const headers = signedHeaders(fast, '/v1/sim-cards', [['limit', String(PAGE)], ['offset', '7']]);
+  const samples: number[] = [];
+  for (let run = 0; run < Math.max(3, Math.ceil(RUNS / 2)); run++) {
+    let done = 0;
+    const until = performance.now() + 2000;
+    const worker = async () => {
+      while (performance.now() < until) {
+        const res = await pool.request({ method: 'GET', path: `/v1/sim-cards?limit=${PAGE}&offset=7`, headers });
+        await res.body.text();
+        if (res.statusCode !== 200) throw new Error(`simulator answered ${res.statusCode}`);
+        done++;
+      }
+    };
+    const t = performance.now();
+    await Promise.all(Array.from({ length: 8 }, worker));
+    samples.push((done / (performance.now() - t)) * 1000);
+  }
+  await pool.close();
+  return { name: 'Simulator, 500-card page, 8 connections', unit: 'req/s', ...summarize(samples), note: 'against the client scan rate above: the simulator is never the bottleneck' };
+}
+
+function benchBundle(): Figure[] {
+  const dir = mkdtempSync(join(tmpdir(), 'sim-fleet-bench-'));
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'esbuild', 'bin', 'esbuild'), join(ROOT, 'src', 'extension.ts'), '--bundle', '--minify', '--platform=node', '--format=cjs', '--target=node20', '--external:vscode', `--outfile=${join(dir, 'extension.js')}`, '--log-level=error']);
+    const kb = statSync(join(dir, 'extension.js')).size / 1024;
+    return [{ name: 'Extension bundle (minified, simulator included)', unit: 'KiB', median: kb, min: kb, max: kb, runs: 1 }];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  log(`SIM Fleet benchmark: ${FLEET.toLocaleString('en-US')} cards, ${RUNS} runs per figure, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  log('starting simulators…');
+  const [slow, fast, small] = await Promise.all([startSimulatorProcess(FLEET, LATENCY_MS), startSimulatorProcess(FLEET, 0), startSimulatorProcess(10_000, 0)]);
+  const figures: Figure[] = [];
+  try {
+    figures.push({ name: `Simulator start-up with ${FLEET.toLocaleString('en-US')} cards`, unit: 'ms', median: fast.startupMs, min: fast.startupMs, max: fast.startupMs, runs: 1 });
+    log('tree first view…');
+    figures.push(await benchTree(slow, fast));
+    log('whole-fleet scan…');
+    figures.push(await benchScan(slow));
+    log('scan memory…');
+    figures.push(...(await benchMemory(small, fast)));
+    log('raw client throughput…');
+    figures.push(...(await benchThroughput(fast)));
+    log('usage for many cards…');
+    figures.push(...(await benchUsage(slow)));
+    log('simulator throughput…');
+    figures.push(await benchSimulator(fast));
+    log('extension cost…');
+    figures.push(...benchBundle());
+    figures.push(...(await benchActivation()));
+  } finally {
+    await Promise.all([slow.stop(), fast.stop(), small.stop()]);
+  }
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
+  if (asJson) process.stdout.write(JSON.stringify({ machine, figures }, null, 2) + '\n');
+  else process.stdout.write('\n' + renderTable(figures) + '\n');
+}
+
+main().catch((err) => {
+  process.stderr.write(String(err?.stack ?? err) + '\n');
+  process.exit(1);
+});

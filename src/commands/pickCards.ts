@@ -1,0 +1,69 @@
+/**
+ * The palette's way to choose cards: a quick pick whose search box searches the server (by
+ * ICCID/EID/CID prefix, or MSISDN/IMEI by shape), limited to the statuses the action applies to.
+ */
+import * as vscode from 'vscode';
+import type { GslApi } from '../gsl/api';
+import type { SimDeviceVO, SimStatus } from '../gsl/models';
+import { cardDescription, cardLabel } from '../fleet/cardText';
+import { classifyFindInput, findQuery } from '../fleet/findInput';
+import { simStatusWord } from '../fleet/words';
+import { errorMessage } from '../host/errorMessages';
+
+interface CardItem extends vscode.QuickPickItem {
+  card: SimDeviceVO;
+}
+
+export async function pickCards(client: GslApi, options: { title: string; statuses: readonly SimStatus[]; many: boolean }): Promise<SimDeviceVO[] | undefined> {
+  const t = vscode.l10n.t;
+  const qp = vscode.window.createQuickPick<CardItem>();
+  qp.title = options.title;
+  qp.placeholder = t('Type an ICCID, container id, MSISDN or IMEI to search the fleet');
+  qp.canSelectMany = options.many;
+  // Items come from the server already matching; VS Code's own fuzzy filter would hide them.
+  qp.matchOnDescription = true;
+  let version = 0;
+
+  const search = async (text: string): Promise<void> => {
+    const mine = ++version;
+    qp.busy = true;
+    try {
+      const typed = text.trim();
+      const shaped = classifyFindInput(typed);
+      const base = shaped && shaped.kind !== 'iccid' ? findQuery(shaped) : typed ? { main_search_type: 1, main_search_key: typed } : {};
+      const pages = await Promise.all(options.statuses.map((s) => client.listSimCards({ ...base, sim_status: s, limit: 50, offset: 1 })));
+      if (mine !== version) return;
+      qp.items = pages.flatMap((p) => p.sim_cards).map((card) => ({
+        card,
+        label: cardLabel(card),
+        description: `${simStatusWord(card.sim_status, t)} · ${cardDescription(card, t)}`,
+        alwaysShow: true,
+      }));
+    } catch (err) {
+      if (mine === version) qp.items = [];
+      void vscode.window.showErrorMessage(errorMessage(err, t));
+    } finally {
+      if (mine === version) qp.busy = false;
+    }
+  };
+
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  return new Promise<SimDeviceVO[] | undefined>((resolve) => {
+    const done = (value: SimDeviceVO[] | undefined): void => {
+      if (debounce) clearTimeout(debounce);
+      resolve(value);
+      qp.dispose();
+    };
+    qp.onDidChangeValue((text) => {
+      if (debounce) clearTimeout(debounce);
+      debounce = setTimeout(() => void search(text), 300);
+    });
+    qp.onDidAccept(() => {
+      const chosen = options.many ? qp.selectedItems : qp.activeItems.slice(0, 1);
+      done(chosen.length ? chosen.map((i) => i.card) : undefined);
+    });
+    qp.onDidHide(() => done(undefined));
+    qp.show();
+    void search('');
+  });
+}

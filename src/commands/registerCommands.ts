@@ -1,0 +1,61 @@
+/**
+ * The one command table (house style 10). Ids read `simFleet.<noun>.<verb>`; each handler lives
+ * in a file named after its export and takes `(ctx, node?, nodes?)`.
+ */
+import * as vscode from 'vscode';
+import { activateCard } from './activateCard';
+import { clearFilter } from './clearFilter';
+import type { CommandContext } from './commandContext';
+import { copyIccid } from './copyIccid';
+import { filterFleet } from './filterFleet';
+import { findCard } from './findCard';
+import { loadMore } from './loadMore';
+import { refreshFleet } from './refreshFleet';
+import { resumeCard } from './resumeCard';
+import { showCardDetail } from './showCardDetail';
+import { showCardUsage } from './showCardUsage';
+import { showLog } from './showLog';
+import { signIn } from './signIn';
+import { signOut } from './signOut';
+import { sortFleet } from './sortFleet';
+import { startDemo } from './startDemo';
+import { stopCard } from './stopCard';
+import { switchAccount } from './switchAccount';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers take the arguments VS Code passes
+type Handler = (ctx: CommandContext, ...args: any[]) => unknown;
+
+export const COMMANDS: Readonly<Record<string, Handler>> = {
+  'simFleet.fleet.refresh': refreshFleet,
+  'simFleet.fleet.filter': filterFleet,
+  'simFleet.fleet.clearFilter': clearFilter,
+  'simFleet.fleet.sort': sortFleet,
+  'simFleet.group.loadMore': loadMore,
+  'simFleet.account.signIn': signIn,
+  'simFleet.account.signOut': signOut,
+  'simFleet.account.startDemo': startDemo,
+  'simFleet.account.switch': switchAccount,
+  'simFleet.card.resume': resumeCard,
+  'simFleet.card.stop': stopCard,
+  'simFleet.card.activate': activateCard,
+  'simFleet.card.find': findCard,
+  'simFleet.card.openDetail': showCardDetail,
+  'simFleet.card.openUsage': showCardUsage,
+  'simFleet.card.copyIccid': copyIccid,
+  'simFleet.log.show': showLog,
+};
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(ctx, ...args);
+      } catch (err) {
+        // Handlers report expected failures themselves; this is the net for the unexpected.
+        ctx.log.error(`${id} failed`, err);
+        void vscode.window.showErrorMessage(vscode.l10n.t('SIM Fleet: {0}', err instanceof Error ? err.message : String(err)));
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,244 @@
+/**
+ * The fleet as far as it is loaded, apart from any view (house style 4). Per status group it
+ * keeps the server's count, the pages loaded and whether more exist, and it shares one
+ * in-flight request per group so a fast double-expand or "Load more" never fetches twice.
+ * No `vscode` import: the model is tested in plain Node against the simulator.
+ */
+import type { GslApi } from '../gsl/api';
+import type { Id, SimDeviceVO, SimStatus } from '../gsl/models';
+import { SIM_STATUSES } from '../gsl/models';
+import { Emitter } from './emitter';
+import type { CardListQuery, FleetFilter, FleetSort } from './filter';
+import { filterToQuery } from './filter';
+
+export interface FleetChange {
+  /** The group that changed; undefined when the whole fleet changed. */
+  status?: SimStatus;
+}
+
+export interface GroupView {
+  readonly status: SimStatus;
+  /** Matching cards on the server; undefined until counted. */
+  readonly count: number | undefined;
+  /** Found cards not (yet) in a loaded page come first, then the loaded pages. */
+  readonly cards: readonly SimDeviceVO[];
+  readonly pagesLoaded: number;
+  readonly hasMore: boolean;
+  readonly loading: boolean;
+  readonly error: unknown;
+}
+
+interface Group {
+  count?: number;
+  pinned: SimDeviceVO[];
+  paged: SimDeviceVO[];
+  pagesLoaded: number;
+  pageSize: number;
+  error?: unknown;
+  load?: Promise<void>;
+}
+
+export interface FleetModelOptions {
+  client: () => GslApi | undefined;
+  pageSize: () => number;
+}
+
+export class FleetModel {
+  private groups = new Map<SimStatus, Group>();
+  private countLoad: Promise<void> | undefined;
+  /** Identifies the latest count load, so an older one finishing late does not clear it. */
+  private countToken: object | undefined;
+  private countError: unknown;
+  private filterValue: FleetFilter = {};
+  private sortValue: FleetSort | undefined;
+  private readonly changed = new Emitter<FleetChange>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly options: FleetModelOptions) {
+    this.clear();
+  }
+
+  get filter(): FleetFilter {
+    return this.filterValue;
+  }
+  get sort(): FleetSort | undefined {
+    return this.sortValue;
+  }
+
+  setFilter(filter: FleetFilter): void {
+    this.filterValue = filter;
+    this.reset();
+  }
+  setSort(sort: FleetSort | undefined): void {
+    this.sortValue = sort;
+    this.reset();
+  }
+
+  /** The list query every count and page uses (without status, page and size). */
+  query(): CardListQuery {
+    return filterToQuery(this.filterValue, this.sortValue);
+  }
+
+  /** Forgets everything; the next look loads again from the server. */
+  reset(): void {
+    this.clear();
+    this.changed.fire({});
+  }
+
+  /** Forgets the given groups (count and pages), for example after a work order moved a card. */
+  invalidate(statuses: readonly SimStatus[]): void {
+    for (const s of statuses) this.groups.set(s, emptyGroup());
+    this.countLoad = undefined;
+    for (const s of statuses) this.changed.fire({ status: s });
+  }
+
+  get countsLoaded(): boolean {
+    return SIM_STATUSES.every((s) => this.groups.get(s)?.count !== undefined);
+  }
+  get countsError(): unknown {
+    return this.countError;
+  }
+  /** Cards in the fleet (matching the filter), once counted. */
+  total(): number | undefined {
+    if (!this.countsLoaded) return undefined;
+    return SIM_STATUSES.reduce((sum, s) => sum + (this.groups.get(s)?.count ?? 0), 0);
+  }
+
+  group(status: SimStatus): GroupView {
+    const g = this.groups.get(status) ?? emptyGroup();
+    const pagedIds = new Set(g.paged.map((c) => c.sim_card_id));
+    const total = g.count ?? 0;
+    return {
+      status,
+      count: g.count,
+      cards: [...g.pinned.filter((c) => !pagedIds.has(c.sim_card_id)), ...g.paged],
+      pagesLoaded: g.pagesLoaded,
+      hasMore: g.pagesLoaded > 0 && g.pagesLoaded * g.pageSize < total,
+      loading: g.load !== undefined,
+      error: g.error,
+    };
+  }
+
+  /**
+   * Counts every status group with parallel count-only calls (never downloading the fleet).
+   * Only groups without a count are asked. Errors are kept in `countsError`, not thrown.
+   */
+  loadCounts(): Promise<void> {
+    if (this.countLoad) return this.countLoad;
+    const client = this.options.client();
+    if (!client) return Promise.resolve();
+    const query = this.query();
+    // Answers are kept only for the group objects asked about: a reset or invalidation replaces them.
+    const asked = SIM_STATUSES.filter((s) => this.groups.get(s)?.count === undefined).map((s) => [s, this.groups.get(s) as Group] as const);
+    const token = {};
+    this.countToken = token;
+    const load = (async () => {
+      try {
+        const counts = await Promise.all(asked.map(([s]) => client.countSimCards({ ...query, sim_status: s })));
+        asked.forEach(([s, g], i) => {
+          if (this.groups.get(s) === g) g.count = counts[i];
+        });
+        this.countError = undefined;
+      } catch (err) {
+        if (asked.some(([s, g]) => this.groups.get(s) !== g)) return;
+        this.countError = err;
+      } finally {
+        if (this.countToken === token) this.countLoad = undefined;
+      }
+      this.changed.fire({});
+    })();
+    this.countLoad = load;
+    return load;
+  }
+
+  /** Loads the first page of a group unless it is loaded (or failed; retry with `retry`). */
+  ensureFirstPage(status: SimStatus): Promise<void> {
+    const g = this.groups.get(status);
+    if (!g || g.pagesLoaded > 0 || g.error !== undefined) return g?.load ?? Promise.resolve();
+    return this.loadNextPage(status);
+  }
+
+  /** Clears a group's error and loads its next page. */
+  retry(status: SimStatus): Promise<void> {
+    const g = this.groups.get(status);
+    if (g) g.error = undefined;
+    return this.loadNextPage(status);
+  }
+
+  /** Loads the group's next page; concurrent callers share one request. */
+  loadNextPage(status: SimStatus): Promise<void> {
+    const g = this.groups.get(status);
+    if (!g) return Promise.resolve();
+    if (g.load) return g.load;
+    const client = this.options.client();
+    if (!client) return Promise.resolve();
+    if (g.pagesLoaded === 0) g.pageSize = this.options.pageSize();
+    const offset = g.pagesLoaded + 1;
+    const load = (async () => {
+      try {
+        const page = await client.listSimCards({ ...this.query(), sim_status: status, limit: g.pageSize, offset });
+        if (this.groups.get(status) !== g) return;
+        this.forgetElsewhere(status, page.sim_cards);
+        const known = new Set(g.paged.map((c) => c.sim_card_id));
+        g.paged.push(...page.sim_cards.filter((c) => !known.has(c.sim_card_id)));
+        g.pagesLoaded = offset;
+        g.count = page.count;
+        g.error = undefined;
+      } catch (err) {
+        if (this.groups.get(status) !== g) return;
+        g.error = err;
+      } finally {
+        g.load = undefined;
+      }
+      this.changed.fire({ status });
+    })();
+    g.load = load;
+    this.changed.fire({ status });
+    return load;
+  }
+
+  /** A card the server just returned (find, detail): shown in its group even if its page is not loaded. */
+  pin(card: SimDeviceVO): void {
+    const status = card.sim_status;
+    if (status === undefined || !this.groups.has(status)) return;
+    this.forgetElsewhere(status, [card]);
+    const g = this.groups.get(status) as Group;
+    const i = g.paged.findIndex((c) => c.sim_card_id === card.sim_card_id);
+    if (i >= 0) g.paged[i] = card;
+    else g.pinned = [card, ...g.pinned.filter((c) => c.sim_card_id !== card.sim_card_id)];
+    this.changed.fire({ status });
+  }
+
+  /** The loaded copy of a card, if any group holds it. */
+  loadedCard(cardId: Id): SimDeviceVO | undefined {
+    for (const g of this.groups.values()) {
+      const c = g.pinned.find((x) => x.sim_card_id === cardId) ?? g.paged.find((x) => x.sim_card_id === cardId);
+      if (c) return c;
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private clear(): void {
+    this.groups = new Map(SIM_STATUSES.map((s) => [s, emptyGroup()]));
+    this.countLoad = undefined;
+    this.countError = undefined;
+  }
+
+  /** A card lives in one group only: a fresher answer removes its stale copy from the others. */
+  private forgetElsewhere(status: SimStatus, cards: readonly SimDeviceVO[]): void {
+    const ids = new Set(cards.map((c) => c.sim_card_id));
+    for (const [s, g] of this.groups) {
+      if (s === status) continue;
+      g.paged = g.paged.filter((c) => !ids.has(c.sim_card_id));
+      g.pinned = g.pinned.filter((c) => !ids.has(c.sim_card_id));
+    }
+  }
+}
+
+function emptyGroup(): Group {
+  return { pinned: [], paged: [], pagesLoaded: 0, pageSize: 100 };
+}

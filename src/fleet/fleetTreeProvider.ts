@@ -1,0 +1,98 @@
+/**
+ * Presents the fleet model as the "Cards" tree. Holds no fleet data of its own: it asks the model,
+ * and refreshes when the model, the session or a work order changes.
+ */
+import * as vscode from 'vscode';
+import type { SimDeviceVO, SimStatus } from '../gsl/models';
+import { SIM_STATUSES } from '../gsl/models';
+import { errorMessage } from '../host/errorMessages';
+import type { Session } from '../host/session';
+import type { FleetModel } from './fleetModel';
+import { isFilterActive } from './filter';
+import { CardNode } from './nodes/cardNode';
+import type { FleetNode } from './nodes/fleetNode';
+import { GroupNode } from './nodes/groupNode';
+import { MessageNode } from './nodes/messageNode';
+import type { FleetWorkOrderTracker } from './workOrderTracker';
+
+export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<FleetNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly groups: Map<SimStatus, GroupNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly model: FleetModel,
+    private readonly session: Session,
+    private readonly tracker: FleetWorkOrderTracker,
+  ) {
+    this.groups = new Map(SIM_STATUSES.map((s) => [s, new GroupNode(s, model, tracker)]));
+    this.disposables.push(
+      this.changed,
+      model.onDidChange(() => this.refresh()),
+      session.onDidChange(() => this.refresh()),
+      tracker.onDidChange(() => this.refresh()),
+    );
+  }
+
+  /** Re-reads the model; whole-tree refreshes keep card ids unique when a card moves between groups. */
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: FleetNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  async getChildren(node?: FleetNode): Promise<FleetNode[]> {
+    if (node) return node.getChildren();
+    const kind = this.session.kind;
+    // Signed out or connecting: no nodes, so the view shows its welcome content.
+    if (kind === 'signedOut' || kind === 'connecting') return [];
+    if (!this.model.countsLoaded && this.model.countsError === undefined) await this.model.loadCounts();
+    if (this.model.countsError !== undefined) {
+      return [
+        new MessageNode(undefined, 'error', errorMessage(this.model.countsError, vscode.l10n.t), {
+          command: 'simFleet.fleet.refresh',
+          title: vscode.l10n.t('Retry'),
+        }),
+      ];
+    }
+    const groups = SIM_STATUSES.map((s) => this.groups.get(s) as GroupNode);
+    if (this.model.total() === 0) {
+      const filtered = isFilterActive(this.model.filter);
+      return [
+        filtered
+          ? new MessageNode(undefined, 'empty', vscode.l10n.t('No cards match the filter.'), {
+              command: 'simFleet.fleet.clearFilter',
+              title: vscode.l10n.t('Clear Filter'),
+            })
+          : new MessageNode(undefined, 'empty', vscode.l10n.t('This fleet has no cards.')),
+      ];
+    }
+    return groups;
+  }
+
+  getParent(node: FleetNode): FleetNode | undefined {
+    return node.parent;
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem, node: FleetNode): Promise<vscode.TreeItem> {
+    if (node instanceof CardNode) item.tooltip = node.tooltip();
+    return item;
+  }
+
+  groupNode(status: SimStatus): GroupNode {
+    return this.groups.get(status) as GroupNode;
+  }
+
+  /** A node for a card (for `reveal`): parented by its status group. */
+  cardNode(card: SimDeviceVO): CardNode | undefined {
+    if (card.sim_status === undefined) return undefined;
+    return new CardNode(this.groupNode(card.sim_status), card, this.tracker.pendingAction(card.sim_card_id));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * What `activate()` returns: a small surface for integration tests and automation. It is not
+ * a stable public API for other extensions.
+ */
+import type * as vscode from 'vscode';
+import type { PromptsHolder } from '../host/prompts';
+import type { Session } from '../host/session';
+import type { FleetModel } from './fleetModel';
+import type { FleetServicesImpl } from './fleetServices';
+import type { FleetTreeProvider } from './fleetTreeProvider';
+import type { FleetNode } from './nodes/fleetNode';
+import type { RefreshManager } from './refreshManager';
+import type { FleetWorkOrderTracker } from './workOrderTracker';
+
+export interface SimFleetApi {
+  readonly services: FleetServicesImpl;
+  readonly session: Session;
+  readonly model: FleetModel;
+  readonly tree: FleetTreeProvider;
+  readonly treeView: vscode.TreeView<FleetNode>;
+  readonly refresh: RefreshManager;
+  readonly workOrders: FleetWorkOrderTracker;
+  /** Set `prompts.current` to answer confirmations, picks and inputs in automated runs. */
+  readonly prompts: PromptsHolder;
+  /** Recent lines of the "SIM Fleet" output channel. */
+  recentLog(): readonly string[];
+  statusBarText(): string;
+  /** Every value the extension keeps in globalState and workspaceState (to prove no secret is there). */
+  storedState(): Record<string, unknown>;
+}

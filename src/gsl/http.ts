@@ -1,0 +1,186 @@
+/**
+ * The HTTP layer: one undici dispatcher for every call, endpoint checks, timeouts,
+ * cancellation, and one log line per exchange. It knows nothing about GSL operations;
+ * it turns every failure below HTTP into a `GslError` of the right kind.
+ */
+import { Agent, ProxyAgent, request } from 'undici';
+import type { Dispatcher } from 'undici';
+import { GslError } from './errors';
+
+export interface TransportOptions {
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+  proxyUrl?: string;
+  log?: (line: string) => void;
+  now: () => number;
+}
+
+export interface HttpExchange {
+  operation: string;
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  /** Exact bytes to send; they must be the bytes that were signed. */
+  body?: string;
+  signal?: AbortSignal;
+}
+
+export interface HttpResult {
+  status: number;
+  headers: Record<string, string | undefined>;
+  text: string;
+  requestId?: string;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  if (LOOPBACK_HOSTS.has(h) || h.endsWith('.localhost')) return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
+ * Parse and vet an endpoint. Credentials travel to it, so it must be HTTPS; plain HTTP is
+ * allowed only to this machine (the bundled simulator), where nothing crosses a network.
+ * Returns the URL or a message saying what is wrong.
+ */
+export function checkEndpoint(name: string, value: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `The ${name} endpoint "${value}" is not a valid URL.`;
+  }
+  if (url.username || url.password) return `The ${name} endpoint must not contain a user name or password.`;
+  if (url.search || url.hash) return `The ${name} endpoint must not contain a query or fragment.`;
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url;
+  if (url.protocol === 'http:') {
+    return `The ${name} endpoint ${url.origin} uses plain HTTP. Credentials are only sent over HTTPS (plain HTTP is allowed only to this computer).`;
+  }
+  return `The ${name} endpoint ${url.origin} must use https://.`;
+}
+
+/** Join an endpoint (which may carry a path prefix) with an API path and a query string. */
+export function joinUrl(base: URL, path: string, query: string): URL {
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const url = new URL(base.origin);
+  url.pathname = prefix + path;
+  url.search = query ? `?${query}` : '';
+  return url;
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+export class Transport {
+  private readonly dispatcher: Dispatcher;
+  private closed = false;
+
+  constructor(private readonly options: TransportOptions) {
+    const common = {
+      connect: { timeout: options.connectTimeoutMs },
+      headersTimeout: options.requestTimeoutMs,
+      bodyTimeout: options.requestTimeoutMs,
+      keepAliveTimeout: 10_000,
+      keepAliveMaxTimeout: 60_000,
+    };
+    // One dispatcher for every call keeps connections alive across calls. With a proxy
+    // (VS Code's http.proxy) everything goes through it, as VS Code itself does.
+    this.dispatcher = options.proxyUrl ? new ProxyAgent({ ...common, uri: options.proxyUrl }) : new Agent(common);
+  }
+
+  async send(x: HttpExchange): Promise<HttpResult> {
+    if (this.closed) {
+      throw new GslError({ kind: 'config', operation: x.operation, explanation: 'The client has been disposed; sign in again.' });
+    }
+    const started = this.options.now();
+    const path = x.url.pathname;
+    // One controller per exchange: it fires on the caller's abort and on the overall
+    // timeout, and we remember which, so the error says the right thing.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('request timeout'));
+    }, this.options.requestTimeoutMs);
+    const onAbort = (): void => controller.abort(x.signal?.reason);
+    if (x.signal?.aborted) onAbort();
+    else x.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const res = await request(x.url, {
+        method: x.method as Dispatcher.HttpMethod,
+        headers: x.headers,
+        body: x.body === undefined ? undefined : Buffer.from(x.body, 'utf8'),
+        signal: controller.signal,
+        dispatcher: this.dispatcher,
+      });
+      const text = await res.body.text();
+      const headers = flattenHeaders(res.headers);
+      const requestId = headers['x-request-id'];
+      this.log(`${x.method} ${path} ${res.statusCode} ${this.options.now() - started}ms${requestId ? ` request-id=${requestId}` : ''}`);
+      return { status: res.statusCode, headers, text, requestId };
+    } catch (e) {
+      const err = this.classify(e, x, timedOut);
+      this.log(`${x.method} ${path} failed (${err.kind}${networkCode(e) ? ` ${networkCode(e)}` : ''}) ${this.options.now() - started}ms`);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      x.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private classify(e: unknown, x: HttpExchange, timedOut: boolean): GslError {
+    if (e instanceof GslError) return e;
+    const operation = x.operation;
+    if (x.signal?.aborted) {
+      return new GslError({ kind: 'aborted', operation, explanation: 'The request was cancelled.', cause: e });
+    }
+    const code = networkCode(e);
+    if (timedOut || (code && TIMEOUT_CODES.has(code))) {
+      const secs = Math.round(this.options.requestTimeoutMs / 100) / 10;
+      const explanation = code === 'UND_ERR_CONNECT_TIMEOUT'
+        ? `Could not connect to ${x.url.host} in time. Check the network, proxy and endpoint settings.`
+        : `The service did not answer within ${secs} s.`;
+      return new GslError({ kind: 'timeout', operation, explanation, retryable: true, cause: e });
+    }
+    const detail = code ? ` (${code})` : '';
+    return new GslError({
+      kind: 'network',
+      operation,
+      explanation: `Could not reach ${x.url.host}${detail}. Check the network, proxy and endpoint settings.`,
+      retryable: true,
+      cause: e,
+    });
+  }
+
+  private log(line: string): void {
+    try {
+      this.options.log?.(line);
+    } catch {
+      // A failing logger must never fail a request.
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.dispatcher.close();
+  }
+}
+
+function networkCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(h)) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}

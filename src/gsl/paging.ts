@@ -1,0 +1,101 @@
+/**
+ * Paging over GSL lists, where `offset` is a 1-based page number and `limit` is 10–500.
+ * The first page tells the total (`count`); the rest are fetched through a sliding window
+ * of at most `concurrency` requests, and yielded strictly in page order.
+ */
+import { GslError } from './errors';
+
+export const MIN_LIMIT = 10;
+export const MAX_LIMIT = 500;
+export const MAX_OFFSET = 1_000_000;
+
+export interface PageResult<T> {
+  count: number;
+  items: T[];
+}
+
+export interface PaginateOptions {
+  pageSize?: number;
+  concurrency?: number;
+  signal?: AbortSignal;
+  /** Name used in errors. */
+  operation?: string;
+}
+
+/** Fetch page `offset` (from 1) of `limit` items; must honour the signal. */
+export type PageFetcher<T> = (page: { offset: number; limit: number }, signal: AbortSignal) => Promise<PageResult<T>>;
+
+export function validateLimit(limit: number | undefined, operation: string): void {
+  if (limit === undefined) return;
+  if (!Number.isInteger(limit) || limit < MIN_LIMIT || limit > MAX_LIMIT) {
+    throw new GslError({
+      kind: 'config',
+      operation,
+      explanation: `Page size (limit) must be a whole number from ${MIN_LIMIT} to ${MAX_LIMIT}; got ${String(limit)}.`,
+    });
+  }
+}
+
+export function validateOffset(offset: number | undefined, operation: string): void {
+  if (offset === undefined) return;
+  if (!Number.isInteger(offset) || offset < 1 || offset > MAX_OFFSET) {
+    throw new GslError({
+      kind: 'config',
+      operation,
+      explanation: `Page number (offset) must be a whole number from 1 to ${MAX_OFFSET}; got ${String(offset)}.`,
+    });
+  }
+}
+
+/**
+ * Every page of a list, in order. Breaking out of the loop (or aborting the signal)
+ * cancels the requests still in flight.
+ */
+export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateOptions = {}): AsyncGenerator<T[], void, undefined> {
+  const operation = options.operation ?? 'List';
+  const limit = options.pageSize ?? MAX_LIMIT;
+  validateLimit(limit, operation);
+  const concurrency = options.concurrency ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new GslError({ kind: 'config', operation, explanation: `Page concurrency must be a whole number of at least 1; got ${String(concurrency)}.` });
+  }
+
+  // Our own controller, so stopping early cancels in-flight pages without touching the caller's signal.
+  const controller = new AbortController();
+  const outer = options.signal;
+  const onOuterAbort = (): void => controller.abort(outer?.reason);
+  if (outer?.aborted) onOuterAbort();
+  else outer?.addEventListener('abort', onOuterAbort, { once: true });
+
+  const inFlight = new Map<number, Promise<PageResult<T>>>();
+  try {
+    const first = await fetchPage({ offset: 1, limit }, controller.signal);
+    yield first.items;
+    const pages = Math.min(MAX_OFFSET, Math.ceil(first.count / limit));
+    if (pages <= 1 || first.items.length === 0) return;
+
+    let next = 2;
+    const launch = (): void => {
+      while (next <= pages && inFlight.size < concurrency) {
+        const offset = next++;
+        const p = fetchPage({ offset, limit }, controller.signal);
+        // Rejections are observed when the page's turn comes; this stops an early
+        // rejection from being reported as unhandled meanwhile.
+        p.catch(() => undefined);
+        inFlight.set(offset, p);
+      }
+    };
+    for (let offset = 2; offset <= pages; offset++) {
+      launch();
+      const page = await (inFlight.get(offset) as Promise<PageResult<T>>);
+      inFlight.delete(offset);
+      launch();
+      // The list can shrink while we read it; an empty page means we are past the end.
+      if (page.items.length === 0) return;
+      yield page.items;
+    }
+  } finally {
+    outer?.removeEventListener('abort', onOuterAbort);
+    if (inFlight.size > 0) controller.abort(new Error('paging stopped'));
+  }
+}

@@ -1,0 +1,44 @@
+/** Typed access to the extension's settings (none of which ever holds a secret). */
+import * as vscode from 'vscode';
+import { DEFAULT_ENDPOINTS, type GslEndpoints } from '../gsl/api';
+
+const SECTION = 'simFleet';
+
+function cfg(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(SECTION);
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.round(n)));
+}
+
+export const settings = {
+  pageSize(): number {
+    return clamp(cfg().get<number>('pageSize', 100), 10, 500);
+  },
+  autoRefreshSeconds(): number {
+    const s = cfg().get<number>('autoRefreshSeconds', 0);
+    return s > 0 ? Math.max(10, s) : 0;
+  },
+  demoCards(): number {
+    return clamp(cfg().get<number>('demo.cards', 5000), 10, 200000);
+  },
+  endpoints(): GslEndpoints {
+    return {
+      gsl: cfg().get<string>('endpoint') || DEFAULT_ENDPOINTS.gsl,
+      iam: cfg().get<string>('iamEndpoint') || DEFAULT_ENDPOINTS.iam,
+    };
+  },
+  async setEndpoints(endpoints: GslEndpoints): Promise<void> {
+    // Only differences from the defaults are written, so settings stay clean.
+    await cfg().update('endpoint', endpoints.gsl === DEFAULT_ENDPOINTS.gsl ? undefined : endpoints.gsl, vscode.ConfigurationTarget.Global);
+    await cfg().update('iamEndpoint', endpoints.iam === DEFAULT_ENDPOINTS.iam ? undefined : endpoints.iam, vscode.ConfigurationTarget.Global);
+  },
+  /** VS Code's own proxy setting, passed to the client. */
+  proxy(): string | undefined {
+    return vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined;
+  },
+  affects(e: vscode.ConfigurationChangeEvent, key: string): boolean {
+    return e.affectsConfiguration(`${SECTION}.${key}`);
+  },
+};

@@ -1,0 +1,165 @@
+/**
+ * Host side of the card detail panel: one panel per card. Fetches the card, builds its view model,
+ * and turns the page's requests into the extension's own card commands.
+ */
+import * as vscode from 'vscode';
+import type { FleetServices } from '../fleet/services';
+import type { CmAttributeVO, Id, SimDeviceVO } from '../gsl/models';
+import type { CardDetailPanelState, CardDetailView, HostMessage, WebviewMessage } from './protocol';
+import { applicableActions, buildCardDetailView, copyableValues } from './cardDetailModel';
+import { PanelHost, explain } from './panelHost';
+
+export const CARD_DETAIL_VIEW_TYPE = 'simFleet.cardDetail';
+
+type Status = { kind: 'loading'; message: string } | { kind: 'error'; message: string } | { kind: 'ready' };
+
+export interface CardDetailPanelOptions {
+  /** The card as the caller knows it (e.g. from the tree), shown at once while a fresh copy loads. */
+  initial?: SimDeviceVO;
+  openUsage(card: SimDeviceVO | { sim_card_id: Id }): void;
+}
+
+function isFullCard(card: SimDeviceVO | { sim_card_id: Id } | undefined): card is SimDeviceVO {
+  return !!card && Object.keys(card).length > 1;
+}
+
+export class CardDetailPanel extends PanelHost {
+  private card?: SimDeviceVO;
+  private attributes?: CmAttributeVO[];
+  private view?: CardDetailView;
+  private status: Status;
+  private generation = 0;
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    services: FleetServices,
+    readonly cardId: Id,
+    private readonly options: CardDetailPanelOptions,
+  ) {
+    super(panel, services, 'cardDetail', 'cardDetailPanel');
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'panels', 'sim.svg');
+    this.status = { kind: 'loading', message: vscode.l10n.t('Loading…') };
+    if (isFullCard(options.initial)) this.setCard(options.initial);
+    else panel.title = vscode.l10n.t('SIM card');
+    this.disposables.push(
+      services.onDidChangeCards((e) => {
+        if (!e.cardIds || e.cardIds.includes(this.cardId)) void this.load();
+      }),
+      services.workOrders.onDidChange((w) => {
+        if (w.cardId === this.cardId) this.rebuild();
+      }),
+    );
+    void this.load();
+  }
+
+  /** Fetches the card again; waits for sign-in first when no session is ready. */
+  async load(): Promise<void> {
+    const gen = ++this.generation;
+    if (!this.services.currentClient()) this.setStatus({ kind: 'loading', message: vscode.l10n.t('Waiting for sign-in…') });
+    else if (!this.card) this.setStatus({ kind: 'loading', message: vscode.l10n.t('Loading…') });
+    try {
+      const client = await this.services.client();
+      if (gen !== this.generation || this.isDisposed) return;
+      if (!this.card) this.setStatus({ kind: 'loading', message: vscode.l10n.t('Loading…') });
+      // Attribute names only label the values; the card is still worth showing without them.
+      const [card, attributes] = await Promise.all([
+        client.showSimCard({ sim_card_id: this.cardId }),
+        this.attributes
+          ? Promise.resolve(this.attributes)
+          : client.listAttributes({ limit: 10, offset: 1 }).then(
+              (r) => r.attributes,
+              (err: unknown) => {
+                this.services.log.warn(`Custom attribute names are not available: ${explain(err)}`);
+                return undefined;
+              },
+            ),
+      ]);
+      if (gen !== this.generation || this.isDisposed) return;
+      this.attributes = attributes;
+      this.setCard(card);
+      this.setStatus({ kind: 'ready' });
+    } catch (err) {
+      if (gen !== this.generation || this.isDisposed) return;
+      this.services.log.error(`Could not load card ${this.cardId}.`, err);
+      this.setStatus({ kind: 'error', message: explain(err) });
+    }
+  }
+
+  /** The card as last fetched. */
+  get currentCard(): SimDeviceVO | undefined {
+    return this.card;
+  }
+
+  get currentView(): CardDetailView | undefined {
+    return this.view;
+  }
+
+  private setCard(card: SimDeviceVO): void {
+    this.card = card;
+    this.panel.title = card.cid || card.iccid || card.sim_card_id;
+    this.rebuild();
+  }
+
+  private rebuild(): void {
+    if (!this.card) return;
+    this.view = buildCardDetailView({
+      card: this.card,
+      attributes: this.attributes,
+      workOrders: this.services.workOrders.forCard(this.cardId),
+      pending: this.services.workOrders.isPending(this.cardId),
+      t: vscode.l10n.t,
+    });
+    this.update();
+  }
+
+  private setStatus(status: Status): void {
+    this.status = status;
+    this.update();
+  }
+
+  protected identity(): CardDetailPanelState {
+    return { cardId: this.cardId };
+  }
+
+  protected currentMessages(): HostMessage[] {
+    const out: HostMessage[] = [];
+    if (this.view) out.push({ type: 'state', panel: 'cardDetail', view: this.view });
+    if (this.status.kind === 'loading') out.push({ type: 'loading', section: 'card', message: this.status.message });
+    if (this.status.kind === 'error') out.push({ type: 'error', section: 'card', message: this.status.message });
+    return out;
+  }
+
+  protected async handle(m: Exclude<WebviewMessage, { type: 'ready' } | { type: 'snapshot' }>): Promise<void> {
+    switch (m.type) {
+      case 'runAction': {
+        if (m.cardId !== this.cardId) return this.refuse(m.type, 'another card');
+        const card = this.card;
+        if (!card || !applicableActions(card).includes(m.action)) return this.refuse(m.type, `"${m.action}" does not apply to the card's state`);
+        if (this.services.workOrders.isPending(this.cardId)) return this.refuse(m.type, 'a work order is pending');
+        // The command confirms with the user, sends one request and follows the work order.
+        await vscode.commands.executeCommand(`simFleet.card.${m.action}`, { card });
+        return;
+      }
+      case 'copy': {
+        if (!this.view || !copyableValues(this.view).has(m.text)) return this.refuse(m.type, 'not a value the panel offers to copy');
+        await vscode.env.clipboard.writeText(m.text);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied to the clipboard.'), 2000);
+        return;
+      }
+      case 'openUsage':
+        if (m.cardId !== this.cardId) return this.refuse(m.type, 'another card');
+        this.options.openUsage(this.card ?? { sim_card_id: this.cardId });
+        return;
+      case 'retry':
+      case 'refresh':
+        await this.load();
+        return;
+      default:
+        return this.refuse(m.type, 'not a card detail request');
+    }
+  }
+
+  private refuse(type: string, why: string): void {
+    this.services.log.warn(`Ignored "${type}" from the card detail panel of ${this.cardId}: ${why}.`);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * What both panel hosts share: the locked-down webview, the `ready` handshake, message
+ * validation, and a test-only snapshot round trip.
+ */
+import * as vscode from 'vscode';
+import type { FleetServices } from '../fleet/services';
+import { isWebviewMessage } from './protocol';
+import type { CardDetailPanelState, HostMessage, PanelKind, UsagePanelState, WebviewMessage } from './protocol';
+import { buildShell, makeNonce } from './html';
+import { localizedStrings } from './strings';
+
+export interface Snapshot {
+  /** The page's visible text (`innerText`). */
+  text: string;
+  /** The page's markup, to check that API strings stayed text. */
+  html: string;
+}
+
+/** The webview may only load our built scripts and our stylesheets. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+export abstract class PanelHost implements vscode.Disposable {
+  /** Set by tests to read what the page shows (`snapshot()`); nothing a user does can set it. */
+  testHooks = false;
+
+  protected readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  private readyWaiters: (() => void)[] = [];
+  private snapshotSeq = 0;
+  private readonly snapshotWaiters = new Map<number, (s: Snapshot) => void>();
+  private disposed = false;
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  protected constructor(
+    readonly panel: vscode.WebviewPanel,
+    protected readonly services: FleetServices,
+    private readonly kind: PanelKind,
+    script: 'cardDetailPanel' | 'usagePanel',
+  ) {
+    const webview = panel.webview;
+    webview.options = webviewOptions(services.extensionUri);
+    webview.html = buildShell({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview', `${script}.js`)).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(services.extensionUri, 'media', 'panels', 'panels.css')).toString(),
+      title: kind === 'cardDetail' ? vscode.l10n.t('SIM card') : vscode.l10n.t('SIM usage'),
+      lang: vscode.env.language,
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((m: unknown) => this.handleMessage(m)),
+      panel.onDidDispose(() => this.dispose()),
+      // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
+      panel.onDidChangeViewState((e) => {
+        if (!e.webviewPanel.visible) this.ready = false;
+      }),
+      this.disposeEmitter,
+    );
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /** What the page saves for a reload: the card id(s) only. */
+  protected abstract identity(): CardDetailPanelState | UsagePanelState;
+  /** The messages that describe what the panel shows now; re-sent whenever the page (re)loads. */
+  protected abstract currentMessages(): HostMessage[];
+  protected abstract handle(message: Exclude<WebviewMessage, { type: 'ready' } | { type: 'snapshot' }>): void | Promise<void>;
+
+  /** Posts only to a page that said `ready`; an earlier page gets everything from `currentMessages` then. */
+  protected post(message: HostMessage): void {
+    if (!this.ready || this.disposed) return;
+    void this.panel.webview.postMessage(message);
+  }
+
+  protected update(): void {
+    for (const m of this.currentMessages()) this.post(m);
+  }
+
+  /**
+   * Every message from the page enters here (tests call it too, to act as the page would).
+   * Anything that is not a well-formed protocol message is logged and dropped.
+   */
+  handleMessage(message: unknown): void {
+    if (this.disposed) return;
+    if (!isWebviewMessage(message)) {
+      const type = typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' ? (message as { type: string }).type : typeof message;
+      this.services.log.warn(`Ignored a malformed message (${type.slice(0, 40)}) from the ${this.kind} panel.`);
+      return;
+    }
+    if (message.type === 'ready') {
+      this.ready = true;
+      this.post({ type: 'init', panel: this.kind, strings: localizedStrings(vscode.l10n.t), identity: this.identity() });
+      this.update();
+      for (const w of this.readyWaiters.splice(0)) w();
+      return;
+    }
+    if (message.type === 'snapshot') {
+      const waiter = this.snapshotWaiters.get(message.requestId);
+      if (!this.testHooks || !waiter) {
+        this.services.log.warn(`Ignored an unrequested snapshot from the ${this.kind} panel.`);
+        return;
+      }
+      this.snapshotWaiters.delete(message.requestId);
+      waiter({ text: message.text, html: message.html });
+      return;
+    }
+    Promise.resolve(this.handle(message)).catch((err: unknown) => this.services.log.error(`The ${this.kind} panel could not handle "${message.type}".`, err));
+  }
+
+  /** Resolves once the page has loaded and said `ready`. */
+  whenReady(): Promise<void> {
+    return this.ready ? Promise.resolve() : new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** Tests only: what the page shows now. */
+  async snapshot(): Promise<Snapshot> {
+    if (!this.testHooks) throw new Error('Snapshots are for tests; set testHooks first.');
+    await this.whenReady();
+    const requestId = ++this.snapshotSeq;
+    const reply = new Promise<Snapshot>((resolve) => this.snapshotWaiters.set(requestId, resolve));
+    this.post({ type: 'snapshot', requestId });
+    return reply;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.disposeEmitter.fire();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** The plain explanation of a failed request: GslError's `explanation` when there is one. */
+export function explain(err: unknown): string {
+  if (typeof err === 'object' && err !== null) {
+    const e = err as { explanation?: unknown; message?: unknown };
+    if (typeof e.explanation === 'string' && e.explanation) return e.explanation;
+    if (typeof e.message === 'string' && e.message) return e.message;
+  }
+  return String(err);
+}

@@ -1,0 +1,299 @@
+/**
+ * Messages between the panel hosts (extension side) and the panel webviews (browser side).
+ * Shared by both bundles, so it must not import `vscode` and must not touch the DOM.
+ *
+ * Every value that came from the API travels inside these messages as plain data; the webview
+ * sets it with `textContent`, never as markup.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// View models (what the panels show). Built by cardDetailModel.ts / usageModel.ts on the host.
+// ---------------------------------------------------------------------------------------------
+
+export type CardActionName = 'activate' | 'resume' | 'stop';
+export const CARD_ACTIONS: readonly CardActionName[] = ['resume', 'stop', 'activate'];
+
+/** One label/value line. `raw` is the API value behind a word, e.g. "20" behind "In use". */
+export interface FieldRow {
+  key: string;
+  label: string;
+  value: string;
+  raw?: string;
+  /** `value` is a word for an API code: show `raw` next to it, not only in the tooltip. */
+  isEnum?: boolean;
+  /** Offer a copy button for `value`. */
+  copy?: boolean;
+}
+
+export interface UsageBar {
+  usedMb: number;
+  leftMb: number;
+  totalMb: number;
+  /** 0–100, clamped; 100 when the plan is overdrawn. */
+  percentUsed: number;
+  /** e.g. "1.20 GB used of 2.00 GB (60%)". */
+  text: string;
+  overdrawn: boolean;
+}
+
+export interface DetailSection {
+  id: 'basic' | 'plan' | 'device' | 'lifecycle';
+  title: string;
+  rows: FieldRow[];
+  bar?: UsageBar;
+}
+
+export interface ActionButton {
+  action: CardActionName;
+  label: string;
+  enabled: boolean;
+  pending: boolean;
+  /** Why the button is disabled, for its tooltip and for screen readers. */
+  hint?: string;
+}
+
+export interface WorkOrderRow {
+  workOrderId: string;
+  action: string;
+  status: string;
+  rawStatus?: string;
+  started: string;
+  finished: string;
+  failReason?: string;
+}
+
+export interface CardDetailView {
+  cardId: string;
+  title: string;
+  subtitle: string;
+  status: { value: string; raw: string };
+  sections: DetailSection[];
+  actions: ActionButton[];
+  /** A note shown next to the actions, e.g. why a suspended card cannot be resumed. */
+  actionNote?: string;
+  workOrders: WorkOrderRow[];
+}
+
+export type UsageSectionName = 'daily' | 'monthly' | 'plans';
+export const USAGE_SECTIONS: readonly UsageSectionName[] = ['daily', 'monthly', 'plans'];
+
+export interface UsageSeries {
+  cardId: string;
+  label: string;
+  /** MB per period, aligned with the view's `periods`. */
+  values: number[];
+  total: number;
+}
+
+export interface SeriesView {
+  /** Period keys: YYYY-MM-DD for days, YYYY-MM for months. */
+  periods: string[];
+  series: UsageSeries[];
+}
+
+export interface PlanRow {
+  cardId: string;
+  card: string;
+  plan: string;
+  usedMb: number;
+  leftMb: number;
+  totalMb: number;
+  percentUsed: number;
+  text: string;
+}
+
+export interface PlansView {
+  rows: PlanRow[];
+  /** Cards the plan lookup does not cover (e.g. non-physical cards in a batch query). */
+  note?: string;
+}
+
+export type SectionState<T> =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: T };
+
+export interface UsageView {
+  title: string;
+  cards: { cardId: string; label: string }[];
+  /** YYYYMM values the month picker offers: this month, then last month. */
+  months: { value: string; label: string }[];
+  month: string;
+  daily: SectionState<SeriesView>;
+  monthly: SectionState<SeriesView>;
+  plans: SectionState<PlansView>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Host → webview
+// ---------------------------------------------------------------------------------------------
+
+export type PanelKind = 'cardDetail' | 'usage';
+export type Strings = Record<string, string>;
+
+/** Notification: the panel's words in the user's language; sent first, after every `ready`. */
+export interface InitMessage {
+  type: 'init';
+  panel: PanelKind;
+  strings: Strings;
+  /** What the page keeps with `setState`, so a reload before the first data still restores the panel. */
+  identity: CardDetailPanelState | UsagePanelState;
+}
+/** Notification: the full view to render. */
+export interface CardDetailStateMessage {
+  type: 'state';
+  panel: 'cardDetail';
+  view: CardDetailView;
+}
+export interface UsageStateMessage {
+  type: 'state';
+  panel: 'usage';
+  view: UsageView;
+}
+/** Notification: a section is (re)loading; `message` says why it waits (e.g. for sign-in). */
+export interface LoadingMessage {
+  type: 'loading';
+  section: string;
+  message: string;
+}
+/** Notification: a section failed; the webview shows `message` and a Retry button. */
+export interface ErrorMessage {
+  type: 'error';
+  section: string;
+  message: string;
+}
+/** Request (tests only): reply with a `snapshot` of what the panel shows. */
+export interface SnapshotRequest {
+  type: 'snapshot';
+  requestId: number;
+}
+
+export type HostMessage = InitMessage | CardDetailStateMessage | UsageStateMessage | LoadingMessage | ErrorMessage | SnapshotRequest;
+
+// ---------------------------------------------------------------------------------------------
+// Webview → host
+// ---------------------------------------------------------------------------------------------
+
+export interface ReadyMessage { type: 'ready' }
+export interface RunActionMessage { type: 'runAction'; action: CardActionName; cardId: string }
+export interface CopyMessage { type: 'copy'; text: string }
+export interface OpenUsageMessage { type: 'openUsage'; cardId: string }
+export interface SelectMonthMessage { type: 'selectMonth'; month: string }
+export interface ExportCsvMessage { type: 'exportCsv' }
+export interface RetryMessage { type: 'retry'; section: string }
+export interface RefreshMessage { type: 'refresh' }
+/** Reply to a SnapshotRequest. */
+export interface SnapshotReply { type: 'snapshot'; requestId: number; text: string; html: string }
+
+export type WebviewMessage =
+  | ReadyMessage
+  | RunActionMessage
+  | CopyMessage
+  | OpenUsageMessage
+  | SelectMonthMessage
+  | ExportCsvMessage
+  | RetryMessage
+  | RefreshMessage
+  | SnapshotReply;
+
+/** What the webview keeps with `setState` so a reload can restore the panel: identity only. */
+export interface CardDetailPanelState { cardId: string }
+export interface UsagePanelState { cardIds: string[] }
+
+// ---------------------------------------------------------------------------------------------
+// Guards. The host runs every incoming message through `isWebviewMessage` before acting on it:
+// a webview is a browser page and its messages are input like any other.
+// ---------------------------------------------------------------------------------------------
+
+const ID = /^[0-9]{1,20}$/;
+const MONTH = /^[0-9]{6}$/;
+const SECTION = /^[a-zA-Z]{1,20}$/;
+const MAX_COPY = 256;
+const MAX_SNAPSHOT = 2_000_000;
+const MAX_CARD_IDS = 5000;
+
+type Plain = Record<string, unknown>;
+
+function isPlain(x: unknown): x is Plain {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Exactly these keys, no others: extra fields are refused rather than ignored. */
+function hasOnlyKeys(x: Plain, keys: readonly string[]): boolean {
+  const own = Object.keys(x);
+  return own.length === keys.length && own.every((k) => keys.includes(k));
+}
+
+export function isCardId(x: unknown): x is string {
+  return typeof x === 'string' && ID.test(x);
+}
+
+export function isCardAction(x: unknown): x is CardActionName {
+  return typeof x === 'string' && (CARD_ACTIONS as readonly string[]).includes(x);
+}
+
+export function isWebviewMessage(x: unknown): x is WebviewMessage {
+  if (!isPlain(x) || typeof x.type !== 'string') return false;
+  switch (x.type) {
+    case 'ready':
+    case 'exportCsv':
+    case 'refresh':
+      return hasOnlyKeys(x, ['type']);
+    case 'runAction':
+      return hasOnlyKeys(x, ['type', 'action', 'cardId']) && isCardAction(x.action) && isCardId(x.cardId);
+    case 'copy':
+      return hasOnlyKeys(x, ['type', 'text']) && typeof x.text === 'string' && x.text.length > 0 && x.text.length <= MAX_COPY;
+    case 'openUsage':
+      return hasOnlyKeys(x, ['type', 'cardId']) && isCardId(x.cardId);
+    case 'selectMonth':
+      return hasOnlyKeys(x, ['type', 'month']) && typeof x.month === 'string' && MONTH.test(x.month);
+    case 'retry':
+      return hasOnlyKeys(x, ['type', 'section']) && typeof x.section === 'string' && SECTION.test(x.section);
+    case 'snapshot':
+      return (
+        hasOnlyKeys(x, ['type', 'requestId', 'text', 'html']) &&
+        Number.isSafeInteger(x.requestId) &&
+        typeof x.text === 'string' &&
+        typeof x.html === 'string' &&
+        x.text.length <= MAX_SNAPSHOT &&
+        x.html.length <= MAX_SNAPSHOT
+      );
+    default:
+      return false;
+  }
+}
+
+/** Light check on the webview side: the host is trusted, but a stray message must not crash the page. */
+export function isHostMessage(x: unknown): x is HostMessage {
+  if (!isPlain(x) || typeof x.type !== 'string') return false;
+  switch (x.type) {
+    case 'init':
+      return (x.panel === 'cardDetail' || x.panel === 'usage') && isPlain(x.strings) && (isCardDetailPanelState(x.identity) || isUsagePanelState(x.identity));
+    case 'state':
+      return (x.panel === 'cardDetail' || x.panel === 'usage') && isPlain(x.view);
+    case 'loading':
+    case 'error':
+      return typeof x.section === 'string' && typeof x.message === 'string';
+    case 'snapshot':
+      return Number.isSafeInteger(x.requestId);
+    default:
+      return false;
+  }
+}
+
+export function isCardDetailPanelState(x: unknown): x is CardDetailPanelState {
+  return isPlain(x) && hasOnlyKeys(x, ['cardId']) && isCardId(x.cardId);
+}
+
+export function isUsagePanelState(x: unknown): x is UsagePanelState {
+  return (
+    isPlain(x) &&
+    hasOnlyKeys(x, ['cardIds']) &&
+    Array.isArray(x.cardIds) &&
+    x.cardIds.length > 0 &&
+    x.cardIds.length <= MAX_CARD_IDS &&
+    x.cardIds.every(isCardId)
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The words the panel pages show around the data. The host translates them (vscode.l10n.t) and
+ * sends them in `init`; the page never loads a bundle itself. Chinese: l10n/parts/panels.zh-cn.json.
+ */
+import type { Translate } from '../fleet/words';
+import type { Strings } from './protocol';
+
+export const WEBVIEW_STRINGS: readonly string[] = [
+  // shared
+  'Loading…',
+  'Something went wrong',
+  'Retry',
+  'Refresh',
+  // card detail
+  'Copy',
+  'Copy {0}',
+  'Card actions',
+  'Open usage',
+  'Plan traffic used',
+  'Work orders',
+  'Work orders started from this window',
+  'No work orders were started for this card in this window.',
+  'Work order',
+  'Action',
+  'Status',
+  'Started',
+  'Finished',
+  'Reason',
+  // usage
+  'Cards',
+  'Usage actions',
+  'Show tables',
+  'Show charts',
+  'Export CSV',
+  'Daily traffic',
+  'Monthly traffic',
+  'Daily traffic in {0}, MB',
+  'Monthly traffic over the last six months, MB',
+  'No days with data in this month yet.',
+  '{0} chart. Use "Show tables" for the numbers.',
+  'Traffic (MB)',
+  'Day',
+  'Month',
+  'Total',
+  'Plan usage',
+  'Card',
+  'Plan',
+  'Used',
+  'Used (MB)',
+  'Left (MB)',
+  'Total (MB)',
+];
+
+export function localizedStrings(t: Translate): Strings {
+  const out: Strings = {};
+  for (const s of WEBVIEW_STRINGS) out[s] = t(s);
+  return out;
+}

@@ -1,0 +1,202 @@
+/**
+ * Host side of the usage panel: daily, monthly and plan usage for one card or several. Each
+ * section loads, fails and retries on its own, so a slow or failing request never blanks the panel.
+ */
+import * as vscode from 'vscode';
+import type { FleetServices } from '../fleet/services';
+import type { GslApi } from '../gsl/api';
+import type { Id, SimDeviceVO } from '../gsl/models';
+import type { HostMessage, PlansView, UsagePanelState, SectionState, SeriesView, UsageSectionName, UsageView, WebviewMessage } from './protocol';
+import { USAGE_SECTIONS } from './protocol';
+import { billingCycles, dailyMonths, format, monthLabel } from './format';
+import { buildCardPlansView, buildDailyView, buildFleetPlansView, buildMonthlyView, buildUsageCsv, dailyPeriods, usageCards } from './usageModel';
+import type { CardLike, UsageCard } from './usageModel';
+import { loadCardPlans, loadDailyUsage, loadMonthlyUsage, loadPlanUsage } from './usageData';
+import { PanelHost, explain } from './panelHost';
+
+export const USAGE_VIEW_TYPE = 'simFleet.usage';
+
+type Sections = { daily: SectionState<SeriesView>; monthly: SectionState<SeriesView>; plans: SectionState<PlansView> };
+
+export class UsagePanel extends PanelHost {
+  readonly cardIds: Id[];
+  private readonly cards: UsageCard[];
+  private readonly simTypes = new Map<Id, number | undefined>();
+  private month: string;
+  private readonly sections: Sections = { daily: { status: 'loading' }, monthly: { status: 'loading' }, plans: { status: 'loading' } };
+  private readonly generations: Record<UsageSectionName, number> = { daily: 0, monthly: 0, plans: 0 };
+  private waitingForSignIn = false;
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    services: FleetServices,
+    cards: readonly CardLike[],
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    super(panel, services, 'usage', 'usagePanel');
+    this.cards = usageCards(cards);
+    this.cardIds = this.cards.map((c) => c.cardId);
+    for (const c of cards) this.simTypes.set(c.sim_card_id, (c as Partial<SimDeviceVO>).sim_type);
+    this.month = dailyMonths(this.now())[0];
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'panels', 'usage.svg');
+    panel.title = this.title();
+    this.loadAll();
+  }
+
+  /** Same cards, in any order. */
+  shows(cardIds: readonly Id[]): boolean {
+    const set = new Set(cardIds);
+    return set.size === this.cardIds.length && this.cardIds.every((id) => set.has(id));
+  }
+
+  get currentMonth(): string {
+    return this.month;
+  }
+
+  loadAll(): void {
+    for (const s of USAGE_SECTIONS) void this.loadSection(s);
+  }
+
+  async loadSection(section: UsageSectionName): Promise<void> {
+    const gen = ++this.generations[section];
+    this.sections[section] = { status: 'loading' };
+    this.update();
+    try {
+      if (!this.services.currentClient()) {
+        this.waitingForSignIn = true;
+        this.update();
+      }
+      const client = await this.services.client();
+      this.waitingForSignIn = false;
+      if (gen !== this.generations[section] || this.isDisposed) return;
+      const next = await this.fetch(section, client);
+      if (gen !== this.generations[section] || this.isDisposed) return;
+      (this.sections as Record<UsageSectionName, unknown>)[section] = next;
+    } catch (err) {
+      if (gen !== this.generations[section] || this.isDisposed) return;
+      this.services.log.error(`Could not load ${section} usage.`, err);
+      this.sections[section] = { status: 'error', message: explain(err) };
+    }
+    this.update();
+  }
+
+  private async fetch(section: UsageSectionName, client: GslApi): Promise<SectionState<SeriesView> | SectionState<PlansView>> {
+    const t = vscode.l10n.t;
+    switch (section) {
+      case 'daily': {
+        const month = this.month;
+        const days = await loadDailyUsage(client, this.cardIds, month);
+        this.learnLabels(days.flatMap((d) => d.sim_flow));
+        return { status: 'ready', data: buildDailyView(this.cards, dailyPeriods(month, this.now()), days) };
+      }
+      case 'monthly': {
+        const cycles = billingCycles(this.now());
+        const usages = await loadMonthlyUsage(client, this.cardIds, cycles);
+        this.learnLabels(usages);
+        return { status: 'ready', data: buildMonthlyView(this.cards, cycles, usages) };
+      }
+      case 'plans': {
+        if (this.cards.length === 1) {
+          const plans = await loadCardPlans(client, this.cards[0].cardId);
+          return { status: 'ready', data: buildCardPlansView(this.cards[0], plans, t) };
+        }
+        // The batch plan-usage query covers physical cards only; unknown types are asked for anyway.
+        const physical = this.cardIds.filter((id) => this.simTypes.get(id) === undefined || this.simTypes.get(id) === 3);
+        const flows = physical.length ? await loadPlanUsage(client, physical) : [];
+        return { status: 'ready', data: buildFleetPlansView(this.cards, flows, this.cardIds.length - physical.length, t) };
+      }
+    }
+  }
+
+  /** Cards opened by id only (e.g. after a reload) get their ICCID as a label once a response names it. */
+  private learnLabels(items: readonly { sim_card_id: Id; iccid?: string }[]): void {
+    for (const item of items) {
+      const card = this.cards.find((c) => c.cardId === item.sim_card_id);
+      if (card && card.label === card.cardId && item.iccid) card.label = item.iccid;
+    }
+    this.panel.title = this.title();
+  }
+
+  private title(): string {
+    return this.cards.length === 1 ? format(vscode.l10n.t('Usage: {0}'), this.cards[0].label) : format(vscode.l10n.t('Usage: {0} cards'), this.cards.length);
+  }
+
+  /** The view the page renders now. */
+  get view(): UsageView {
+    const [current, previous] = dailyMonths(this.now());
+    return {
+      title: this.title(),
+      cards: this.cards.map((c) => ({ ...c })),
+      months: [current, previous].map((m) => ({ value: m, label: monthLabel(m) })),
+      month: this.month,
+      daily: this.sections.daily,
+      monthly: this.sections.monthly,
+      plans: this.sections.plans,
+    };
+  }
+
+  protected identity(): UsagePanelState {
+    return { cardIds: [...this.cardIds] };
+  }
+
+  protected currentMessages(): HostMessage[] {
+    const out: HostMessage[] = [{ type: 'state', panel: 'usage', view: this.view }];
+    if (this.waitingForSignIn) out.push({ type: 'loading', section: 'all', message: vscode.l10n.t('Waiting for sign-in…') });
+    return out;
+  }
+
+  /**
+   * Writes the shown numbers as CSV. Without `target` the user picks a file; tests pass one.
+   * Returns where it wrote, or undefined when the user cancelled.
+   */
+  async exportCsv(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        saveLabel: vscode.l10n.t('Export'),
+        title: vscode.l10n.t('Export usage as CSV'),
+        filters: { CSV: ['csv'] },
+        defaultUri: vscode.workspace.workspaceFolders?.[0]
+          ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `sim-usage-${this.month}.csv`)
+          : undefined,
+      }));
+    if (!uri) return undefined;
+    // A byte-order mark lets spreadsheet programs read the Chinese words as UTF-8.
+    const csv = '\ufeff' + buildUsageCsv(this.view, vscode.l10n.t);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(csv));
+    void vscode.window.showInformationMessage(format(vscode.l10n.t('Usage exported to {0}.'), uri.scheme === 'file' ? uri.fsPath : uri.toString()));
+    return uri;
+  }
+
+  protected async handle(m: Exclude<WebviewMessage, { type: 'ready' } | { type: 'snapshot' }>): Promise<void> {
+    switch (m.type) {
+      case 'selectMonth': {
+        // The API keeps daily figures for this month and last month only.
+        if (!dailyMonths(this.now()).includes(m.month)) return this.refuse(m.type, 'month not offered');
+        this.month = m.month;
+        await this.loadSection('daily');
+        return;
+      }
+      case 'exportCsv':
+        try {
+          await this.exportCsv();
+        } catch (err) {
+          void vscode.window.showErrorMessage(format(vscode.l10n.t('Could not export usage: {0}'), explain(err)));
+        }
+        return;
+      case 'retry':
+        if (!(USAGE_SECTIONS as readonly string[]).includes(m.section)) return this.refuse(m.type, 'unknown section');
+        await this.loadSection(m.section as UsageSectionName);
+        return;
+      case 'refresh':
+        this.loadAll();
+        return;
+      default:
+        return this.refuse(m.type, 'not a usage request');
+    }
+  }
+
+  private refuse(type: string, why: string): void {
+    this.services.log.warn(`Ignored "${type}" from the usage panel: ${why}.`);
+  }
+}

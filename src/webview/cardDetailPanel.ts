@@ -1,0 +1,132 @@
+// Browser side of the card detail panel.
+import type { CardDetailView, DetailSection, FieldRow, UsageBar, WorkOrderRow } from '../panels/protocol';
+import { button, h, replaceContent, s, send, start, statusBox } from './common';
+
+const root = document.getElementById('app') as HTMLElement;
+let view: CardDetailView | undefined;
+let banner: { kind: 'loading' | 'error'; message: string } | undefined;
+
+function valueCell(row: FieldRow): HTMLElement {
+  const dd = h('dd', {}, h('span', { className: 'value', text: row.value, attrs: { title: row.raw !== undefined ? `${row.value} (${row.raw})` : undefined } }));
+  if (row.isEnum && row.raw !== undefined && row.raw !== row.value) dd.append(h('span', { className: 'raw', text: `(${row.raw})` }));
+  if (row.copy) {
+    dd.append(
+      button(s('Copy'), () => send({ type: 'copy', text: row.value }), {
+        className: 'button secondary small',
+        ariaLabel: s('Copy {0}', row.label),
+        title: s('Copy {0}', row.label),
+        focusKey: `copy-${row.key}`,
+      }),
+    );
+  }
+  return dd;
+}
+
+function bar(b: UsageBar): HTMLElement {
+  const fill = h('div', { className: b.overdrawn ? 'bar-fill overdrawn' : 'bar-fill' });
+  fill.style.width = `${b.percentUsed}%`;
+  return h(
+    'div',
+    { className: 'usage' },
+    h('div', { className: 'bar', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(b.percentUsed), 'aria-valuetext': b.text, 'aria-label': s('Plan traffic used') } }, fill),
+    h('p', { className: 'bar-text', text: b.text }),
+  );
+}
+
+function section(sec: DetailSection): HTMLElement {
+  const headingId = `section-${sec.id}`;
+  const list = h('dl', { className: 'fields' });
+  for (const row of sec.rows) list.append(h('div', { className: 'field' }, h('dt', { text: row.label }), valueCell(row)));
+  return h('section', { className: 'card-section', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: sec.title, attrs: { id: headingId } }), sec.bar ? bar(sec.bar) : null, list);
+}
+
+function workOrders(rows: WorkOrderRow[]): HTMLElement {
+  const headingId = 'section-work-orders';
+  const body: Node[] = [];
+  if (rows.length === 0) {
+    body.push(h('p', { className: 'muted', text: s('No work orders were started for this card in this window.') }));
+  } else {
+    const cols = [s('Work order'), s('Action'), s('Status'), s('Started'), s('Finished'), s('Reason')];
+    const table = h('table', {}, h('caption', { text: s('Work orders started from this window') }), h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))));
+    const tbody = h('tbody');
+    for (const w of rows) {
+      tbody.append(
+        h(
+          'tr',
+          {},
+          h('th', { text: w.workOrderId, attrs: { scope: 'row' } }),
+          h('td', { text: w.action }),
+          h('td', { text: w.status, attrs: { title: w.rawStatus !== undefined ? `${w.status} (${w.rawStatus})` : undefined } }),
+          h('td', { text: w.started }),
+          h('td', { text: w.finished }),
+          h('td', { text: w.failReason ?? '' }),
+        ),
+      );
+    }
+    table.append(tbody);
+    body.push(table);
+  }
+  return h('section', { className: 'card-section', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: s('Work orders'), attrs: { id: headingId } }), ...body);
+}
+
+function render(): void {
+  const nodes: Node[] = [];
+  if (view) {
+    const v = view;
+    const actions = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': s('Card actions') } });
+    for (const a of v.actions) {
+      actions.append(
+        button(a.label, () => send({ type: 'runAction', action: a.action, cardId: v.cardId }), {
+          className: a.action === 'stop' ? 'button secondary' : 'button',
+          disabled: !a.enabled,
+          title: a.hint,
+          ariaLabel: a.hint ? `${a.label}. ${a.hint}` : a.label,
+          focusKey: `action-${a.action}`,
+        }),
+      );
+    }
+    actions.append(
+      button(s('Open usage'), () => send({ type: 'openUsage', cardId: v.cardId }), { className: 'button secondary', focusKey: 'open-usage' }),
+      button(s('Refresh'), () => send({ type: 'refresh' }), { className: 'button secondary', focusKey: 'refresh' }),
+    );
+    nodes.push(
+      h(
+        'header',
+        { className: 'card-header' },
+        h('div', { className: 'title-line' }, h('h1', { text: v.title }), h('span', { className: `badge status-${v.status.raw}`, text: v.status.value, attrs: { title: `${v.status.value} (${v.status.raw})` } })),
+        h('p', { className: 'subtitle', text: v.subtitle }),
+        actions,
+        v.actionNote ? h('p', { className: 'note', text: v.actionNote }) : null,
+      ),
+    );
+  }
+  if (banner) nodes.push(statusBox(banner.kind, banner.message, banner.kind === 'error' ? () => send({ type: 'retry', section: 'card' }) : undefined));
+  if (view) {
+    nodes.push(h('div', { className: 'sections' }, ...view.sections.map(section), workOrders(view.workOrders)));
+  } else if (banner?.kind !== 'error') {
+    nodes.push(skeleton());
+  }
+  replaceContent(root, ...nodes);
+  root.setAttribute('aria-busy', banner?.kind === 'loading' ? 'true' : 'false');
+}
+
+function skeleton(): HTMLElement {
+  return h('div', { className: 'skeleton', attrs: { 'aria-hidden': 'true' } }, ...[1, 2, 3, 4].map(() => h('div', { className: 'skeleton-block' })));
+}
+
+start(
+  (m) => {
+    if (m.type === 'state' && m.panel === 'cardDetail') {
+      view = m.view;
+      banner = undefined;
+    } else if (m.type === 'loading') {
+      banner = { kind: 'loading', message: m.message };
+    } else if (m.type === 'error') {
+      banner = { kind: 'error', message: m.message };
+    } else {
+      return;
+    }
+    render();
+  },
+  render,
+);

@@ -1,0 +1,198 @@
+/// <reference types="mocha" />
+// The fleet explorer in a real VS Code against the demo fleet the extension starts: groups and
+// their counts, paging with "Load more", filters and sort on the server, find and reveal.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SimFleetApi } from '../../src/fleet/simFleetApi';
+import type { FleetNode } from '../../src/fleet/nodes/fleetNode';
+import type { Prompts, PickItem } from '../../src/host/prompts';
+import { GslClient } from '../../src/gsl/client';
+import type { SimDeviceVO, SimStatus } from '../../src/gsl/models';
+import { SIM_STATUSES } from '../../src/gsl/models';
+
+const EXTENSION_ID = 'simfleet.sim-fleet';
+
+async function getApi(): Promise<SimFleetApi> {
+  const ext = vscode.extensions.getExtension<SimFleetApi>(EXTENSION_ID);
+  assert.ok(ext, 'extension is loaded');
+  return ext.activate();
+}
+
+/** Scripted answers: each prompt takes the next answer (a function gets the options, to test validation). */
+function scripted(answers: unknown[], seen: string[] = []): Prompts {
+  const next = (what: string, options: unknown): unknown => {
+    seen.push(what);
+    assert.ok(answers.length > 0, `unexpected prompt: ${what}`);
+    const a = answers.shift();
+    return typeof a === 'function' ? (a as (o: unknown) => unknown)(options) : a;
+  };
+  return {
+    confirm: async (message) => next(`confirm: ${message}`, message) as boolean,
+    pickOne: async <T>(items: readonly PickItem<T>[], o: { title: string }) => next(`pickOne: ${o.title}`, items) as T | undefined,
+    pickMany: async <T>(items: readonly PickItem<T>[], o: { title: string }) => next(`pickMany: ${o.title}`, items) as T[] | undefined,
+    input: async (o) => next(`input: ${o.title}`, o) as string | undefined,
+  };
+}
+
+const label = (n: FleetNode): string => String(n.getTreeItem().label);
+
+describe('fleet explorer', function () {
+  this.timeout(60_000);
+  let api: SimFleetApi;
+  let client: GslClient;
+  let originalPrompts: Prompts;
+  const expected = new Map<SimStatus, SimDeviceVO[]>();
+
+  before(async () => {
+    api = await getApi();
+    originalPrompts = api.prompts.current;
+    await api.session.signOut();
+    await vscode.workspace.getConfiguration('simFleet').update('pageSize', 10, vscode.ConfigurationTarget.Global);
+    const demo = await api.session.startDemo({ cards: 300, workOrderMs: 200 });
+    client = new GslClient({ endpoints: demo.endpoints, credentials: { get: async () => demo.credentials } });
+    // The expected grouping, read independently by walking the whole demo fleet once.
+    for await (const page of client.iterateSimCards({})) {
+      for (const c of page) expected.set(c.sim_status as SimStatus, [...(expected.get(c.sim_status as SimStatus) ?? []), c]);
+    }
+  });
+
+  after(async () => {
+    api.prompts.current = originalPrompts;
+    api.model.setFilter({});
+    api.model.setSort(undefined);
+    await client.dispose();
+    await vscode.workspace.getConfiguration('simFleet').update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('activates with the Cards view, its commands and the status bar showing the demo', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['simFleet.fleet.refresh', 'simFleet.card.resume', 'simFleet.card.find', 'simFleet.account.signIn']) assert.ok(commands.includes(id), id);
+    assert.equal(api.session.kind, 'demo');
+    assert.match(api.statusBarText(), /demo/);
+  });
+
+  it('shows one group per status, labelled with the server count', async () => {
+    api.refresh.refreshNow();
+    const groups = await api.tree.getChildren();
+    assert.deepEqual(
+      groups.map(label),
+      SIM_STATUSES.map((s) => `${['Testable', 'Inactive', 'Activatable', 'Deactivated', 'In use', 'Dismantled'][SIM_STATUSES.indexOf(s)]} (${(expected.get(s)?.length ?? 0).toLocaleString()})`),
+    );
+    assert.equal(api.model.total(), 300);
+  });
+
+  it('loads a group one page at a time, with Load more while pages remain', async () => {
+    const status = [...SIM_STATUSES].sort((a, b) => (expected.get(b)?.length ?? 0) - (expected.get(a)?.length ?? 0))[0];
+    const total = expected.get(status)?.length ?? 0;
+    assert.ok(total > 20);
+    const group = api.tree.groupNode(status);
+    let children = await api.tree.getChildren(group);
+    assert.equal(children.filter((n) => 'card' in n).length, 10);
+    const more = children.at(-1) as FleetNode;
+    assert.equal(more.getTreeItem().contextValue, 'simFleet.loadMore');
+    assert.equal(more.getTreeItem().description, `10 of ${total.toLocaleString()} shown`);
+    await vscode.commands.executeCommand('simFleet.group.loadMore', more);
+    children = await api.tree.getChildren(group);
+    assert.equal(children.filter((n) => 'card' in n).length, 20);
+    // Each card node carries the label, status words for screen readers and a regex-matchable context value.
+    const item = children[0].getTreeItem();
+    assert.equal(api.tree.getParent(children[0]), group);
+    assert.match(String(item.accessibilityInformation?.label), /^Card .+, (Testable|Inactive|Activatable|Deactivated|In use|Dismantled)/);
+    assert.match(String(item.contextValue), /^simFleet\.card\b/);
+    const resolved = await api.tree.resolveTreeItem(item, children[0]);
+    const tooltip = resolved?.tooltip as vscode.MarkdownString;
+    assert.equal(tooltip.supportHtml, false);
+    assert.match(tooltip.value, /ICCID/);
+  });
+
+  it('filters on the server through the filter command, and shows the filter in the view', async () => {
+    const seen: string[] = [];
+    api.prompts.current = scripted(['simType', 3], seen);
+    await vscode.commands.executeCommand('simFleet.fleet.filter');
+    assert.deepEqual(api.model.filter, { simType: 3 });
+    await api.model.loadCounts();
+    for (const s of SIM_STATUSES) {
+      assert.equal(api.model.group(s).count, (expected.get(s) ?? []).filter((c) => c.sim_type === 3).length, `status ${s}`);
+    }
+    assert.equal(api.treeView.description, 'Physical card');
+    await vscode.commands.executeCommand('simFleet.fleet.clearFilter');
+    assert.deepEqual(api.model.filter, {});
+    assert.equal(api.treeView.description, undefined);
+  });
+
+  it('refuses a bad MB bound with a message saying what to fix, and filters on a good one', async () => {
+    let refusal: string | undefined;
+    api.prompts.current = scripted([
+      'usedMb',
+      (o: vscode.InputBoxOptions) => {
+        refusal = o.validateInput?.('12.5') as string | undefined;
+        return '100';
+      },
+      '',
+    ]);
+    await vscode.commands.executeCommand('simFleet.fleet.filter');
+    assert.equal(refusal, 'Enter a whole number of MB from 0 to 2147483647');
+    assert.deepEqual(api.model.query(), { min_used_flow: 100 });
+    await api.model.loadCounts();
+    const want = [...expected.values()].flat().filter((c) => (c.flow_used ?? 0) >= 100).length;
+    assert.equal(api.model.total(), want);
+    api.model.setFilter({});
+  });
+
+  it('sorts each group on the server', async () => {
+    api.prompts.current = scripted([{ key: 'flow_left', order: 'desc' }]);
+    await vscode.commands.executeCommand('simFleet.fleet.sort');
+    await api.model.loadCounts();
+    const status = 20;
+    const cards = (await api.tree.getChildren(api.tree.groupNode(status))).flatMap((n) => ('card' in n ? [(n as unknown as { card: SimDeviceVO }).card] : []));
+    assert.ok(cards.length >= 2);
+    const left = cards.map((c) => c.flow_left ?? 0);
+    assert.deepEqual(left, [...left].sort((a, b) => b - a));
+    assert.match(String(api.treeView.description), /Data left ↓/);
+    await vscode.commands.executeCommand('simFleet.fleet.clearFilter');
+  });
+
+  it('finds a card by ICCID on a page not yet loaded and reveals it in the tree', async () => {
+    api.refresh.refreshNow();
+    await api.model.loadCounts();
+    const status = [...SIM_STATUSES].sort((a, b) => (expected.get(b)?.length ?? 0) - (expected.get(a)?.length ?? 0))[0];
+    const target = (expected.get(status) ?? []).filter((c) => c.sim_type === 3 && c.iccid).at(-1) as SimDeviceVO;
+    const found = (await vscode.commands.executeCommand('simFleet.card.find', target.iccid)) as SimDeviceVO | undefined;
+    assert.equal(found?.sim_card_id, target.sim_card_id);
+    // The selection reaches the extension host as an event after the reveal.
+    for (let i = 0; i < 50 && api.treeView.selection.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(api.treeView.selection.length, 1, api.recentLog().slice(-5).join('\n'));
+    assert.equal((api.treeView.selection[0] as unknown as { card: SimDeviceVO }).card.sim_card_id, target.sim_card_id);
+    assert.equal(api.model.group(status).pagesLoaded, 1, 'only the first page was loaded');
+  });
+
+  it('refuses find input that is neither ICCID, IMEI nor MSISDN', async () => {
+    let refusal: string | undefined;
+    api.prompts.current = scripted([
+      (o: vscode.InputBoxOptions) => {
+        refusal = o.validateInput?.('not a number') as string | undefined;
+        return undefined;
+      },
+    ]);
+    assert.equal(await vscode.commands.executeCommand('simFleet.card.find'), undefined);
+    assert.match(String(refusal), /ICCID.*IMEI.*MSISDN/);
+  });
+
+  it('shows an error node with the plain message and a retry when counting fails', async () => {
+    const demo = api.session.demo;
+    assert.ok(demo);
+    demo.simulator.setFaults({ errorRate: 1, errorStatus: 401, errorCode: 'APIGW.0301', pathPattern: '^/v1/sim-cards$' });
+    try {
+      api.refresh.refreshNow();
+      const nodes = await api.tree.getChildren();
+      assert.equal(nodes.length, 1);
+      const item = nodes[0].getTreeItem();
+      assert.match(String(item.label), /check your access key and secret key/);
+      assert.equal(item.command?.command, 'simFleet.fleet.refresh');
+    } finally {
+      demo.simulator.setFaults(undefined);
+    }
+    await vscode.commands.executeCommand('simFleet.fleet.refresh');
+    assert.equal((await api.tree.getChildren()).length, 6);
+  });
+});

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cardsFromArgs } from '../../src/commands/cardArgs';
+import { requestSummary, workOrdersSummary } from '../../src/fleet/actionSummary';
+import { formatOnly } from '../../src/fleet/translate';
+
+const node = (id: string) => ({ card: { sim_card_id: id, iccid: `8986000000000000${id.padStart(4, '0')}`, sim_type: 3 as const } });
+
+test('a context-menu call acts on the whole selection when the clicked card is in it', () => {
+  assert.deepEqual(cardsFromArgs(node('1'), [node('1'), node('2')]).map((c) => c.sim_card_id), ['1', '2']);
+});
+
+test('a right-click outside the selection acts on the clicked card alone', () => {
+  assert.deepEqual(cardsFromArgs(node('3'), [node('1'), node('2')]).map((c) => c.sim_card_id), ['3']);
+});
+
+test('panels pass { card }; the palette passes nothing; other nodes are ignored', () => {
+  assert.deepEqual(cardsFromArgs(node('5')).map((c) => c.sim_card_id), ['5']);
+  assert.deepEqual(cardsFromArgs(), []);
+  assert.deepEqual(cardsFromArgs({ status: 20 }, [{ status: 20 }]), []);
+  assert.deepEqual(cardsFromArgs(node('1'), [node('1'), node('1')]).map((c) => c.sim_card_id), ['1']);
+});
+
+test('the summary counts successes over everything selected and names each failure with its reason', () => {
+  const cards = ['1', '2', '3', '4', '5'].map((id) => node(id).card);
+  const text = requestSummary(
+    'stop',
+    [...cards.slice(0, 4).map((card) => ({ card, ok: true })), { card: cards[4], ok: false, message: 'Same operation not allowed again within 5 minutes; try again after 16:42.' }],
+    [],
+    0,
+    formatOnly,
+  );
+  assert.equal(text, 'Stopped 4 of 5 cards. 1 failed: 89860000000000000005 — Same operation not allowed again within 5 minutes; try again after 16:42.');
+});
+
+test('skipped and cancelled cards are reported, and one card gets its own sentence', () => {
+  const [a, b] = [node('1').card, node('2').card];
+  assert.equal(requestSummary('resume', [{ card: a, ok: true }], [b], 2, formatOnly), 'Resumed 1 of 4 cards. 1 skipped: the action does not apply to them now. 2 not attempted: cancelled.');
+  assert.equal(requestSummary('activate', [{ card: a, ok: true }], [], 0, formatOnly), 'Activation requested for card 89860000000000000001; following its work order.');
+});
+
+test('work-order outcomes: completed, or failed with the reason', () => {
+  const base = { workOrderId: '9', cardId: '1', action: 'resume' as const, startedAt: 0, finishedAt: 1, label: 'X' };
+  assert.equal(workOrdersSummary('resume', [{ ...base, status: 4 }], formatOnly), 'Card X: resume completed.');
+  assert.equal(workOrdersSummary('resume', [{ ...base, status: 6, failReason: 'carrier busy' }], formatOnly), 'Card X: resume failed — carrier busy');
+  assert.equal(
+    workOrdersSummary('stop', [{ ...base, status: 4 }, { ...base, label: 'Y', status: 6, failReason: 'no' }], formatOnly),
+    'stop work orders ended: 1 completed, 1 failed. Y — no',
+  );
+});

@@ -1,0 +1,203 @@
+// Dates are shown in the machine's time zone; pin it so the expected text is the same everywhere.
+process.env.TZ = 'UTC';
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { SimDeviceVO } from '../../src/gsl/models';
+import type { TrackedWorkOrder } from '../../src/fleet/services';
+import { applicableActions, attributeNames, buildCardDetailView, carrierOf, copyableValues, usageBar } from '../../src/panels/cardDetailModel';
+import type { CardDetailView } from '../../src/panels/protocol';
+
+const zh = {
+  ...(JSON.parse(readFileSync('l10n/parts/words.zh-cn.json', 'utf8')) as Record<string, string>),
+  ...(JSON.parse(readFileSync('l10n/parts/panels.zh-cn.json', 'utf8')) as Record<string, string>),
+};
+const english = (s: string) => s;
+
+function card(over: Partial<SimDeviceVO> = {}): SimDeviceVO {
+  return {
+    sim_card_id: '4710226018477568',
+    account_id: 'acc-1',
+    cid: '89860312345678901234',
+    iccid: '89860312345678901234',
+    imsi: '460031234567890',
+    msisdn: '8614912345678',
+    imei: '867530912345678',
+    sim_status: 20,
+    sim_type: 3,
+    order_id: '5702790861709056',
+    tag_names: 'north,meters',
+    price_plan_name: 'Telecom 1GB monthly',
+    sim_price_plan_id: '1000001',
+    sim_pool_id: null,
+    expire_time: '2025-06-30T00:00:00.000Z',
+    flow_used: 768,
+    flow_left: 256,
+    operator_status: -1,
+    device_status: null,
+    signal_level: '3',
+    dbm: '-85',
+    act_date: '2024-01-31T16:00:00.000Z',
+    real_named: true,
+    cut_net_flag: false,
+    exceed_cut_net_flag: true,
+    exceed_cut_net_quota: 500,
+    imei_bind_remain_times: 2,
+    speed_value: 2048,
+    customer_attribute1: 'site A',
+    ...over,
+  };
+}
+
+function rows(view: CardDetailView, section: string): Record<string, { label: string; value: string; raw?: string; copy?: boolean; isEnum?: boolean }> {
+  const sec = view.sections.find((s) => s.id === section);
+  assert.ok(sec, `section ${section}`);
+  return Object.fromEntries(sec.rows.map((r) => [r.key, r]));
+}
+
+test('the card is grouped like the console: basic information, plan, device, lifecycle', () => {
+  const view = buildCardDetailView({ card: card(), t: english });
+  assert.deepEqual(view.sections.map((s) => s.title), ['Basic information', 'Plan', 'Device', 'Lifecycle']);
+  const basic = rows(view, 'basic');
+  assert.equal(basic.iccid.value, '89860312345678901234');
+  assert.equal(basic.iccid.copy, true);
+  assert.equal(basic.carrier.value, 'China Telecom');
+  assert.equal(basic.order_id.label, 'Batch');
+  assert.equal(basic.tag_names.value, 'north,meters');
+  assert.equal(basic.customer_attribute1.value, 'site A');
+  assert.equal(basic.customer_attribute2.value, 'Not available');
+  assert.equal(basic.real_named.value, 'Real-name registered');
+  const plan = rows(view, 'plan');
+  assert.equal(plan.flow_used.value, '768.00 MB');
+  assert.equal(plan.expire_time.value, '2025-06-30');
+  assert.equal(view.sections[1].bar?.percentUsed, 75);
+  assert.equal(view.sections[1].bar?.text, '768.00 MB used of 1.00 GB (75%)');
+  const lifecycle = rows(view, 'lifecycle');
+  assert.equal(lifecycle.act_date.value, '2024-01-31 16:00');
+  assert.equal(lifecycle.speed_value.value, '2 Mbps');
+  assert.equal(lifecycle.exceed_cut_net_flag.value, 'Yes');
+  assert.equal(lifecycle.exceed_cut_net_quota.value, '500.00 MB');
+  assert.equal(view.title, '89860312345678901234');
+  assert.equal(view.subtitle, 'China Telecom · Physical card · Telecom 1GB monthly');
+});
+
+test('every field of the card appears in some section', () => {
+  const view = buildCardDetailView({ card: card(), t: english });
+  const shown = new Set(view.sections.flatMap((s) => s.rows.map((r) => r.key)));
+  const fields = [
+    'sim_card_id', 'account_id', 'cid', 'sim_pool_id', 'imei', 'sim_status', 'device_status', 'device_model', 'act_date', 'device_status_date',
+    'node_id', 'iccid', 'network_type', 'dbm', 'signal_level', 'sim_type', 'tag_names', 'order_id', 'expire_time', 'price_plan_name',
+    'sim_price_plan_id', 'flow_left', 'flow_used', 'operator_status', 'msisdn', 'imsi', 'customer_attribute1', 'customer_attribute2',
+    'customer_attribute3', 'customer_attribute4', 'customer_attribute5', 'customer_attribute6', 'real_named', 'cut_net_flag',
+    'exceed_cut_net_flag', 'exceed_cut_net_quota', 'imei_bind_remain_times', 'speed_value',
+  ];
+  assert.equal(fields.length, 38);
+  assert.deepEqual(fields.filter((f) => !shown.has(f)), []);
+});
+
+test('enum values are words in the user language with the raw value kept', () => {
+  const t = (s: string) => zh[s] ?? s;
+  const view = buildCardDetailView({ card: card({ sim_status: 14, operator_status: 5 }), t });
+  const basic = rows(view, 'basic');
+  assert.equal(basic.sim_status.value, '已停用');
+  assert.equal(basic.sim_status.raw, '14');
+  assert.equal(basic.sim_status.isEnum, true);
+  assert.equal(rows(view, 'plan').flow_used.isEnum, undefined, 'plain numbers keep their raw value for the tooltip only');
+  assert.equal(rows(view, 'lifecycle').operator_status.value, '停机（主动停机）');
+  assert.equal(rows(view, 'lifecycle').operator_status.raw, '5');
+  assert.deepEqual(view.status, { value: '已停用', raw: '14' });
+  assert.equal(view.sections[0].title, '基本信息');
+  assert.equal(view.actions[0].label, '复机');
+  // An unexpected value still shows, as "Unknown (n)".
+  assert.equal(rows(buildCardDetailView({ card: card({ sim_status: 99 as never }), t: english }), 'basic').sim_status.value, 'Unknown (99)');
+});
+
+test('every word the view asks for has a Chinese translation', () => {
+  const asked = new Set<string>();
+  const t = (s: string) => {
+    asked.add(s);
+    return s;
+  };
+  const wo: TrackedWorkOrder = { workOrderId: '1', cardId: '4710226018477568', action: 'stop', status: 6, startedAt: 0, finishedAt: 1, failReason: 'x' };
+  for (const c of [card(), card({ sim_status: 14, operator_status: 6, real_named: false, speed_value: -1, flow_left: -5 }), card({ sim_status: 13, device_status: 3, real_named: null })]) {
+    buildCardDetailView({ card: c, t, workOrders: [wo, { ...wo, status: undefined }], pending: true });
+    buildCardDetailView({ card: c, t });
+  }
+  assert.deepEqual([...asked].filter((s) => !(s in zh)), []);
+});
+
+test('markup and script in tags and custom attributes stay plain text strings', () => {
+  const evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+  const view = buildCardDetailView({ card: card({ tag_names: evil, customer_attribute3: '</dd><b>bold</b>', cid: '<i>cid</i>' }), t: english });
+  const basic = rows(view, 'basic');
+  assert.equal(basic.tag_names.value, evil);
+  assert.equal(basic.customer_attribute3.value, '</dd><b>bold</b>');
+  assert.equal(view.title, '<i>cid</i>');
+});
+
+test('custom attributes carry their names from ListAttributes', () => {
+  const names = attributeNames(
+    [
+      { id: '7', cust_attr_name: 'Site', default_attr_name_en: 'Custom attribute 2', status: 1 },
+      { id: '3', cust_attr_name: 'Owner', status: 1 },
+    ],
+    english,
+  );
+  assert.deepEqual(names, ['Owner', 'Site', 'Custom attribute 3', 'Custom attribute 4', 'Custom attribute 5', 'Custom attribute 6']);
+  const view = buildCardDetailView({ card: card(), attributes: [{ id: '1', cust_attr_name: 'Site <b>', status: 1 }], t: english });
+  assert.equal(rows(view, 'basic').customer_attribute1.label, 'Site <b>');
+});
+
+test('the carrier comes from the plan name, else the ICCID prefix, else Unknown', () => {
+  assert.equal(carrierOf({ price_plan_name: '中国移动 100M', iccid: '89860312345678901234' }), 'China Mobile');
+  assert.equal(carrierOf({ price_plan_name: 'IoT basic', iccid: '89860012345678901234' }), 'China Mobile');
+  assert.equal(carrierOf({ iccid: '89860712345678901234' }), 'China Mobile');
+  assert.equal(carrierOf({ iccid: '89861112345678901234' }), 'China Telecom');
+  assert.equal(carrierOf({ iccid: '89860612345678901234' }), 'China Unicom');
+  assert.equal(carrierOf({ iccid: '89860912345678901234' }), 'China Unicom');
+  assert.equal(carrierOf({ iccid: '89852012345678901234' }), 'Unknown');
+  assert.equal(carrierOf({}), 'Unknown');
+});
+
+test('only actions that apply to the card state are offered', () => {
+  assert.deepEqual(applicableActions({ sim_status: 20 }), ['stop']);
+  assert.deepEqual(applicableActions({ sim_status: 14, operator_status: 5 }), ['resume']);
+  assert.deepEqual(applicableActions({ sim_status: 14, operator_status: 6 }), []);
+  assert.deepEqual(applicableActions({ sim_status: 14, operator_status: 7 }), []);
+  assert.deepEqual(applicableActions({ sim_status: 10 }), ['activate']);
+  assert.deepEqual(applicableActions({ sim_status: 13 }), ['activate']);
+  assert.deepEqual(applicableActions({ sim_status: 30 }), []);
+  assert.deepEqual(applicableActions({ sim_status: 11 }), []);
+  const blocked = buildCardDetailView({ card: card({ sim_status: 14, operator_status: 7 }), t: english });
+  assert.deepEqual(blocked.actions, []);
+  assert.match(blocked.actionNote ?? '', /cannot be resumed/);
+});
+
+test('a pending work order disables the actions and says so', () => {
+  const wo: TrackedWorkOrder = { workOrderId: '900', cardId: '4710226018477568', action: 'stop', status: 3, startedAt: Date.UTC(2024, 5, 1, 8, 0) };
+  const view = buildCardDetailView({ card: card(), workOrders: [wo], pending: true, t: english });
+  assert.deepEqual(view.actions, [{ action: 'stop', label: 'Stop (pending)', enabled: false, pending: true, hint: 'A work order for this card is still pending.' }]);
+  assert.deepEqual(view.workOrders, [{ workOrderId: '900', action: 'Stop', status: 'Processing', rawStatus: '3', started: '2024-06-01 08:00', finished: 'Not available', failReason: undefined }]);
+  const idle = buildCardDetailView({ card: card(), t: english });
+  assert.deepEqual(idle.actions.map((a) => [a.label, a.enabled]), [['Stop', true]]);
+});
+
+test('only shown ids and work order ids may be copied', () => {
+  const view = buildCardDetailView({ card: card(), workOrders: [{ workOrderId: '900', cardId: '4710226018477568', action: 'stop', startedAt: 0 }], t: english });
+  const copyable = copyableValues(view);
+  assert.ok(copyable.has('89860312345678901234'));
+  assert.ok(copyable.has('4710226018477568'));
+  assert.ok(copyable.has('900'));
+  assert.ok(!copyable.has('north,meters'));
+  assert.ok(!copyable.has('Not available'));
+});
+
+test('an overdrawn plan shows a full red bar and by how much', () => {
+  const bar = usageBar(1100, -76, english);
+  assert.equal(bar.overdrawn, true);
+  assert.equal(bar.percentUsed, 100);
+  assert.equal(bar.totalMb, 1024);
+  assert.equal(bar.text, '1.07 GB used of 1.00 GB, over by 76.00 MB');
+  assert.equal(usageBar(0, 0, english).percentUsed, 0);
+});
