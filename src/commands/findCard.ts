@@ -57,10 +57,47 @@ export async function findCard(ctx: CommandContext, text?: unknown): Promise<Sim
   const node = ctx.tree.cardNode(card);
   if (node) {
     try {
-      await ctx.treeView.reveal(node, { select: true, focus: true, expand: false });
+      // Found from the palette, the Cards view may be closed; reveal selects only in a rendered tree.
+      if (!ctx.treeView.visible) await showView(ctx.treeView);
+      // The workbench drops a reveal that arrives while it is still redrawing the tree after a
+      // refresh, so it is repeated (a few times at most) until the card is selected.
+      for (let attempt = 0; attempt < 3 && !isSelected(ctx.treeView, card); attempt++) {
+        const selected = selectionOf(ctx.treeView, card, 1000);
+        await ctx.treeView.reveal(node, { select: true, focus: true, expand: false });
+        await selected;
+      }
     } catch (err) {
       ctx.log.error(`Could not reveal ${cardLabel(card)}`, err);
     }
   }
   return card;
+}
+
+/** Opens the Cards view and resolves once it is visible (or after a few seconds regardless). */
+async function showView(view: vscode.TreeView<unknown>): Promise<void> {
+  let subscription: vscode.Disposable | undefined;
+  const visible = new Promise<void>((resolve) => {
+    subscription = view.onDidChangeVisibility((e) => e.visible && resolve());
+    setTimeout(resolve, 3000);
+  });
+  await vscode.commands.executeCommand('simFleet.cards.focus');
+  await visible;
+  subscription?.dispose();
+}
+
+function isSelected(view: vscode.TreeView<unknown>, card: SimDeviceVO): boolean {
+  return view.selection.some((n) => (n as { card?: SimDeviceVO }).card?.sim_card_id === card.sim_card_id);
+}
+
+/** Resolves when the card becomes selected, or after `ms`. */
+function selectionOf(view: vscode.TreeView<unknown>, card: SimDeviceVO, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    const subscription = view.onDidChangeSelection(() => isSelected(view, card) && done());
+    function done(): void {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    }
+  });
 }

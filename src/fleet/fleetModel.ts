@@ -90,6 +90,8 @@ export class FleetModel {
     for (const s of statuses) this.groups.set(s, emptyGroup());
     this.countLoad = undefined;
     for (const s of statuses) this.changed.fire({ status: s });
+    // Group labels show counts, so the forgotten ones are asked for again at once.
+    void this.loadCounts();
   }
 
   get countsLoaded(): boolean {
@@ -174,11 +176,12 @@ export class FleetModel {
     if (!client) return Promise.resolve();
     if (g.pagesLoaded === 0) g.pageSize = this.options.pageSize();
     const offset = g.pagesLoaded + 1;
+    let moved = false;
     const load = (async () => {
       try {
         const page = await client.listSimCards({ ...this.query(), sim_status: status, limit: g.pageSize, offset });
         if (this.groups.get(status) !== g) return;
-        this.forgetElsewhere(status, page.sim_cards);
+        moved = this.forgetElsewhere(status, page.sim_cards);
         const known = new Set(g.paged.map((c) => c.sim_card_id));
         g.paged.push(...page.sim_cards.filter((c) => !known.has(c.sim_card_id)));
         g.pagesLoaded = offset;
@@ -190,10 +193,10 @@ export class FleetModel {
       } finally {
         g.load = undefined;
       }
-      this.changed.fire({ status });
+      // A card that moved out of another group changes that group too.
+      this.changed.fire(moved ? {} : { status });
     })();
     g.load = load;
-    this.changed.fire({ status });
     return load;
   }
 
@@ -201,12 +204,12 @@ export class FleetModel {
   pin(card: SimDeviceVO): void {
     const status = card.sim_status;
     if (status === undefined || !this.groups.has(status)) return;
-    this.forgetElsewhere(status, [card]);
+    const moved = this.forgetElsewhere(status, [card]);
     const g = this.groups.get(status) as Group;
     const i = g.paged.findIndex((c) => c.sim_card_id === card.sim_card_id);
     if (i >= 0) g.paged[i] = card;
     else g.pinned = [card, ...g.pinned.filter((c) => c.sim_card_id !== card.sim_card_id)];
-    this.changed.fire({ status });
+    this.changed.fire(moved ? {} : { status });
   }
 
   /** The loaded copy of a card, if any group holds it. */
@@ -229,13 +232,17 @@ export class FleetModel {
   }
 
   /** A card lives in one group only: a fresher answer removes its stale copy from the others. */
-  private forgetElsewhere(status: SimStatus, cards: readonly SimDeviceVO[]): void {
+  private forgetElsewhere(status: SimStatus, cards: readonly SimDeviceVO[]): boolean {
     const ids = new Set(cards.map((c) => c.sim_card_id));
+    let removed = false;
     for (const [s, g] of this.groups) {
       if (s === status) continue;
+      const before = g.paged.length + g.pinned.length;
       g.paged = g.paged.filter((c) => !ids.has(c.sim_card_id));
       g.pinned = g.pinned.filter((c) => !ids.has(c.sim_card_id));
+      removed ||= g.paged.length + g.pinned.length !== before;
     }
+    return removed;
   }
 }
 

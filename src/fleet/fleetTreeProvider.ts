@@ -29,15 +29,17 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     this.groups = new Map(SIM_STATUSES.map((s) => [s, new GroupNode(s, model, tracker)]));
     this.disposables.push(
       this.changed,
-      model.onDidChange(() => this.refresh()),
+      // A change within one group refreshes only that group, so a reveal or expansion in
+      // progress elsewhere is not cut short by a whole-tree refresh.
+      model.onDidChange((e) => this.refresh(e.status)),
       session.onDidChange(() => this.refresh()),
-      tracker.onDidChange(() => this.refresh()),
+      tracker.onDidChange((order) => this.refresh(model.loadedCard(order.cardId)?.sim_status)),
     );
   }
 
-  /** Re-reads the model; whole-tree refreshes keep card ids unique when a card moves between groups. */
-  refresh(): void {
-    this.changed.fire(undefined);
+  /** Re-reads one status group, or the whole tree (which keeps card ids unique when a card moves between groups). */
+  refresh(status?: SimStatus): void {
+    this.changed.fire(status === undefined ? undefined : this.groups.get(status));
   }
 
   getTreeItem(node: FleetNode): vscode.TreeItem {

@@ -15,7 +15,7 @@ import { signRequest } from './signer';
 export type IamCredentials = Extract<Credentials, { kind: 'iam' }>;
 export type AkSkCredentials = Extract<Credentials, { kind: 'aksk' }>;
 
-const TOKEN_OPERATION = 'Sign in (IAM token)';
+export const TOKEN_OPERATION = 'Sign in (IAM token)';
 /** Renew when less than this much of the token's life remains… */
 const RENEW_MARGIN_MS = 60 * 60 * 1000;
 /** …or less than this share of it, so short-lived tokens are not renewed on every call. */

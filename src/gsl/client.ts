@@ -4,7 +4,7 @@
  * and every failure surfaced as a `GslError`.
  */
 import type { CallOptions, CredentialStore, Credentials, GslApi, GslEndpoints, PageIteratorOptions } from './api';
-import { TokenSource, signedHeaders } from './auth';
+import { TOKEN_OPERATION, TokenSource, signedHeaders } from './auth';
 import { GslError, isRetryableStatus, readErrorEnvelope } from './errors';
 import { Transport, checkEndpoint, joinUrl } from './http';
 import type { HttpResult } from './http';
@@ -88,7 +88,7 @@ export class GslClient implements GslApi {
     });
     this.tokens = new TokenSource({
       transport: this.transport,
-      iam: () => this.endpoint(this.iam, 'Sign in (IAM token)'),
+      iam: () => this.endpoint(this.iam, TOKEN_OPERATION),
       now: this.now,
       userAgent: this.userAgent,
     });
@@ -445,7 +445,10 @@ export class GslClient implements GslApi {
         const res = await this.exchange(call, url, pairs, body, signal, state);
         return this.interpret<T>(call, res);
       } catch (e) {
-        const delay = call.read && attempt < attempts ? nextDelay(e, attempt, this.policy) : undefined;
+        // A failed token request is not retried here: the token source already decided
+        // (one retry on a dropped connection, none on an HTTP answer).
+        const fromToken = e instanceof GslError && e.operation === TOKEN_OPERATION;
+        const delay = call.read && attempt < attempts && !fromToken ? nextDelay(e, attempt, this.policy) : undefined;
         if (delay === undefined) throw e;
         this.log(`${call.method} ${url.pathname} retry ${attempt + 1}/${attempts} in ${delay}ms (${(e as GslError).status ?? (e as GslError).kind})`);
         try {

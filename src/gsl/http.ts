@@ -138,7 +138,7 @@ export class Transport {
     }
     const code = networkCode(e);
     if (timedOut || (code && TIMEOUT_CODES.has(code))) {
-      const secs = Math.round(this.options.requestTimeoutMs / 100) / 10;
+      const secs = Math.round(this.options.requestTimeoutMs) / 1000;
       const explanation = code === 'UND_ERR_CONNECT_TIMEOUT'
         ? `Could not connect to ${x.url.host} in time. Check the network, proxy and endpoint settings.`
         : `The service did not answer within ${secs} s.`;

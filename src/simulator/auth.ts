@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { canonicalRequest, parseAuthorization, parseSdkDate, signature, signaturesEqual, stringToSign } from '../gsl/signer';
 import type { QueryPairs } from '../gsl/signer';
-import { ApiError, authFailed, tokenExpired } from './errors';
+import type { ApiError } from './errors';
+import { authFailed, tokenExpired } from './errors';
 
 const SKEW_MS = 15 * 60_000;
 const LOCK_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 /** The small routing layer: route table, request context and replies. */
 import type { QueryPairs } from '../gsl/signer';
 import type { SimContext } from './context';
-import { Query } from './validate';
+import type { Query } from './validate';
 
 export interface RequestCtx {
   method: string;

@@ -122,8 +122,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   router.add(...usageRoutes, ...tagRoutes, ...cardRoutes, ...cardOpRoutes, ...planRoutes, ...poolRoutes, ...smsRoutes, ...workOrderRoutes, ...multiplyRoutes, ...iamRoutes);
   const faults = new FaultInjector(seed, opts.faults);
   const stats = new StatsRecorder();
-  let info: SimulatorInfo | undefined;
-  const server = createSimulatorServer({ router, sim, auth, faults, stats, baseLatencyMs: opts.latencyMs ?? 0, info: () => info });
+  // Known only once the port is bound; the admin endpoint reads it through this holder.
+  const infoRef: { current?: SimulatorInfo } = {};
+  const server = createSimulatorServer({ router, sim, auth, faults, stats, baseLatencyMs: opts.latencyMs ?? 0, info: () => infoRef.current });
 
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
@@ -139,7 +140,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   });
   const port = (server.address() as AddressInfo).port;
   endpoint = `http://127.0.0.1:${port}`;
-  info = {
+  const info: SimulatorInfo = {
     endpoint,
     iamEndpoint: endpoint,
     adminEndpoint: `${endpoint}/__sim`,
@@ -154,6 +155,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     seed,
   };
   const frozen = Object.freeze({ ...info });
+  infoRef.current = frozen;
 
   let closing: Promise<void> | undefined;
   return {

@@ -7,6 +7,7 @@ import type { CmAttributeVO, CmTagVO, SimStatus, SortKey, SortOrder } from '../g
 import { ATTRIBUTE_SLOT_NAMES_CN, INITIAL_ATTRIBUTES, INITIAL_TAGS } from './catalog';
 import type { Batch, Card, Fleet, PoolSeed } from './fleet';
 import { isoTime } from './dates';
+import { stringifyJson } from '../gsl/json';
 
 export interface CardFilter {
   status?: SimStatus;
@@ -57,6 +58,8 @@ export class FleetStore {
   readonly attributes: Attribute[] = [];
   private version = 0;
   private readonly views = new Map<string, { version: number; cards: Card[] }>();
+  /** Serialised cards, so a 500-card page is a join rather than 500 serialisations. */
+  private readonly json = new WeakMap<Card, string>();
   private nextTagId = 7200000000000001n;
   private nextAttributeId = 6200000000000101n;
 
@@ -84,6 +87,21 @@ export class FleetStore {
 
   byCardIccid(iccid: string): Card | undefined {
     return this.byIccid.get(iccid);
+  }
+
+  /** A card's wire JSON (via `stringifyJson`, so ids stay exact), cached until `touch`. */
+  cardJson(card: Card): string {
+    let text = this.json.get(card);
+    if (text === undefined) {
+      text = stringifyJson(card.vo);
+      this.json.set(card, text);
+    }
+    return text;
+  }
+
+  /** Call after any change to a card's record. */
+  touch(card: Card): void {
+    this.json.delete(card);
   }
 
   /** Call after a change to a card's status, activation date or flows: views are rebuilt lazily. */
@@ -152,6 +170,7 @@ export class FleetStore {
       if (c.tagIds.includes(id)) {
         c.tagIds = c.tagIds.filter((t) => t !== id);
         c.vo.tag_names = this.tagNames(c.tagIds);
+        this.touch(c);
       }
     }
   }
@@ -164,6 +183,7 @@ export class FleetStore {
     card.tagIds = [...tagIds];
     for (const id of tagIds) this.tags.get(id)!.cards++;
     card.vo.tag_names = this.tagNames(tagIds);
+    this.touch(card);
   }
 
   // ---- custom attributes ----

@@ -74,12 +74,17 @@ describe('card actions', function () {
     const before14 = api.model.group(14).count as number;
     const before20 = api.model.group(20).count as number;
 
+    // How the card looks the moment its work order starts being followed.
+    let pendingItem: vscode.TreeItem | undefined;
+    const watching = api.workOrders.onDidChange((o) => {
+      if (o.cardId === card.sim_card_id && o.finishedAt === undefined && !pendingItem) pendingItem = cardNode(api, card).getTreeItem();
+    });
     const result = (await vscode.commands.executeCommand('simFleet.card.resume', cardNode(api, card))) as CardActionResult;
+    watching.dispose();
     assert.match(asked.at(-1) ?? '', new RegExp(`^Resume card ${card.iccid}\\?`));
     assert.equal(result.outcomes.length, 1);
     assert.equal(result.outcomes[0].ok, true);
-    // Shown as pending while the work order runs (the first poll is a second away).
-    const pendingItem = cardNode(api, card).getTreeItem();
+    assert.ok(pendingItem, 'the card was tracked as pending');
     assert.match(String(pendingItem.contextValue), /\bpending\b/);
     assert.doesNotMatch(String(pendingItem.contextValue), /\bresumable\b/);
     assert.match(String(pendingItem.description), /^pending: Resume/);

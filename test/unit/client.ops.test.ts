@@ -26,7 +26,7 @@ function assertPaged(r: { limit: number; offset: number; count: number }, key: s
 describe('every GSL operation against the simulator', () => {
   let sim: RunningSimulator;
   let client: GslClient;
-  let fleet: SimDeviceVO[] = [];
+  const fleet: SimDeviceVO[] = [];
   const used = new Set<string>();
   /** A card matching `pred` not yet used by another test (pending orders would clash). */
   const pick = (what: string, pred: (c: SimDeviceVO) => boolean): SimDeviceVO => {

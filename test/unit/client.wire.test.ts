@@ -249,3 +249,45 @@ test('a disposed client refuses further calls', async () => {
     assert.equal(e.kind, 'config');
   });
 });
+
+test('with proxyUrl set, requests go through that proxy (CONNECT tunnel) and still arrive intact', async () => {
+  const { createServer } = await import('node:http');
+  const { connect } = await import('node:net');
+  const tunnels: string[] = [];
+  const proxy = createServer((_req, res) => {
+    res.writeHead(405);
+    res.end();
+  });
+  proxy.on('connect', (req, clientSocket, head) => {
+    tunnels.push(req.url ?? '');
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = connect(Number(port), host, () => {
+      clientSocket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(clientSocket);
+      clientSocket.pipe(upstream);
+    });
+    upstream.on('error', () => clientSocket.destroy());
+    clientSocket.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxyPort = (proxy.address() as { port: number }).port;
+  try {
+    await withServer(async (url, server) => {
+      server.reply({ status: 200, body: '{"limit":10,"offset":1,"count":0,"tags":[]}' });
+      const client = new GslClient({ endpoints: { gsl: url, iam: url }, credentials: store(AKSK), proxyUrl: `http://127.0.0.1:${proxyPort}` });
+      try {
+        const r = await client.listTags({ tag_name: 'a b' });
+        assert.equal(r.count, 0);
+        assert.deepEqual(tunnels, [new URL(url).host]);
+        assert.equal(server.received[0].url, '/v1/tags?tag_name=a%20b');
+        assert.equal(server.received[0].headers.host, new URL(url).host);
+      } finally {
+        await client.dispose();
+      }
+    });
+  } finally {
+    proxy.closeAllConnections();
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  }
+});

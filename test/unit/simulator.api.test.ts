@@ -341,3 +341,29 @@ describe('wire shapes and consistency', () => {
     assert.ok(wo.work_order_id);
   });
 });
+
+describe('the operation catalogue', () => {
+  test('all 39 GSL operations are served at their documented method and path', async () => {
+    const c = sim.store.cards[0].vo.sim_card_id;
+    const ops: Array<[string, string]> = [
+      ['GET', '/v1/sim-cards'], ['GET', `/v1/sim-cards/${c}`], ['POST', `/v1/sim-cards/${c}/stop`], ['POST', `/v1/sim-cards/${c}/reset`],
+      ['POST', `/v1/sim-cards/${c}/enable`], ['POST', '/v1/sim-cards/month-usages'], ['POST', '/v1/sim-cards/batch-daily-flow'],
+      ['GET', `/v1/sim-cards/${c}/real-named`], ['POST', `/v1/sim-cards/${c}/clear-real-name`], ['POST', `/v1/sim-cards/${c}/cut-net`],
+      ['POST', `/v1/sim-cards/${c}/exceed-cut-net`], ['POST', `/v1/sim-cards/${c}/bind-device`], ['POST', `/v1/sim-cards/${c}/speed-limit`],
+      ['GET', '/v1/price-plans'], ['GET', '/v1/sim-price-plans'], ['POST', '/v1/sim-price-plans/usage/batch-query'],
+      ['GET', '/v1/sim-pools'], ['GET', '/v1/sim-pools/1/members'], ['GET', '/v1/back-pools'], ['GET', '/v1/back-pools/1/members'],
+      ['GET', '/v1/tags'], ['POST', '/v1/tags'], ['DELETE', '/v1/tags/1'], ['POST', '/v1/sim-tags/batch-set'],
+      ['GET', '/v1/attributes'], ['POST', '/v1/attributes'], ['PUT', '/v1/attributes/1'], ['POST', '/v1/attributes/1/enable'],
+      ['POST', '/v1/attributes/1/disable'], ['POST', '/v1/sim-cards/attributes/batch-set'], ['POST', '/v1/sms-send-infos'],
+      ['GET', '/v1/sms-send-infos/details'], ['GET', '/v1/work-orders'], ['GET', '/v1/work-orders/1/details'],
+      ['GET', '/v1/sim-cards-multiply'], ['POST', '/v1/sim-cards-multiply/1/switch-network'], ['POST', `/v1/sim-cards/${c}/network-switch-policy/set`],
+      ['POST', '/v1/network-switch-policies'], ['GET', '/v1/network-switch-policies'],
+    ];
+    assert.equal(new Set(ops.map(([m, p]) => `${m} ${p}`)).size, 39);
+    for (const [method, path] of ops) {
+      const r = await req(method, path);
+      assert.notEqual((r.json as Obj | undefined)?.error_code, 'APIGW.0101', `${method} ${path}`);
+      assert.notEqual(r.status, 401, `${method} ${path}`);
+    }
+  });
+});

@@ -63,7 +63,11 @@ function submit(sim: SimContext, card: Card, plan: OpPlan) {
     type: plan.type,
     target: { sim_card_id: card.vo.sim_card_id, cid: card.vo.cid, sim_type: card.vo.sim_type },
     reqDetail: stringifyJson({ sim_card_id: card.vo.sim_card_id, ...plan.detail }),
-    complete: plan.complete,
+    complete: () => {
+      const failure = plan.complete();
+      sim.store.touch(card);
+      return failure;
+    },
   });
   return ok({ work_order_id: order.vo.id });
 }

@@ -77,8 +77,9 @@ function listSimCards(ctx: RequestCtx) {
   if (filterDowntime) tests.push((c) => !(c.vo.sim_status === 14 && c.vo.operator_status === 5));
 
   const predicate = tests.length === 0 ? undefined : tests.length === 1 ? tests[0] : (c: Card) => tests.every((t) => t(c));
-  const page = ctx.sim.store.query({ status, sort, order, predicate }, limit, offset);
-  return ok({ limit, offset, count: page.count, sim_cards: page.cards.map((c) => c.vo) });
+  const store = ctx.sim.store;
+  const page = store.query({ status, sort, order, predicate }, limit, offset);
+  return ok(`{"limit":${limit},"offset":${offset},"count":${page.count},"sim_cards":[${page.cards.map((c) => store.cardJson(c)).join(',')}]}`);
 }
 
 export const cardRoutes: Route[] = [
@@ -87,7 +88,7 @@ export const cardRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/sim-cards/{sim_card_id}',
     auth: 'gsl',
-    handler: (ctx) => ok(resolveCard(ctx.sim, ctx.params.sim_card_id, ctx.query.str('iccid', 20, 19)).vo),
+    handler: (ctx) => ok(ctx.sim.store.cardJson(resolveCard(ctx.sim, ctx.params.sim_card_id, ctx.query.str('iccid', 20, 19)))),
   },
   {
     method: 'GET',

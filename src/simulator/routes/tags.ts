@@ -161,6 +161,7 @@ function batchSetAttributes(ctx: RequestCtx) {
   // Validate everything first, so a bad item changes nothing.
   for (const { card, values } of writes) {
     for (const [n, v] of values) (card.vo as unknown as Record<string, string | null>)[`customer_attribute${n}`] = v === '' ? null : v;
+    ctx.sim.store.touch(card);
   }
   return ok(true);
 }
