@@ -4,11 +4,13 @@
  * physical limit and the ratio between them. `--json` prints the same as JSON.
  */
 import { execFileSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { statSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { GslClient } from '../src/gsl/client';
+import { DEFAULT_PAGE_CONCURRENCY } from '../src/gsl/paging';
 import { SIM_STATUSES } from '../src/gsl/models';
 import type { Id } from '../src/gsl/models';
 import { signRequest } from '../src/gsl/signer';
@@ -23,7 +25,8 @@ const RUNS = Number(argValue('--runs') ?? 5);
 const FLEET = Number(argValue('--cards') ?? 100_000);
 const LATENCY_MS = 50;
 const PAGE = 500;
-const CONCURRENCY = Number(argValue('--concurrency') ?? 8);
+// The client's configured default unless --concurrency says otherwise.
+const CONCURRENCY = Number(argValue('--concurrency') ?? DEFAULT_PAGE_CONCURRENCY);
 const ROOT = join(__dirname, '..', '..');
 
 function argValue(name: string): string | undefined {
@@ -216,8 +219,9 @@ async function benchSimulator(fast: SimulatorProcess): Promise<Figure> {
 function benchBundle(): Figure[] {
   const dir = mkdtempSync(join(tmpdir(), 'sim-fleet-bench-'));
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'esbuild', 'bin', 'esbuild'), join(ROOT, 'src', 'extension.ts'), '--bundle', '--minify', '--platform=node', '--format=cjs', '--target=node20', '--external:vscode', `--outfile=${join(dir, 'extension.js')}`, '--log-level=error']);
-    const kb = statSync(join(dir, 'extension.js')).size / 1024;
+    const outfile = join(dir, 'extension.js');
+    buildSync({ entryPoints: [join(ROOT, 'src', 'extension.ts')], bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outfile, logLevel: 'error' });
+    const kb = statSync(outfile).size / 1024;
     return [{ name: 'Extension bundle (minified, simulator included)', unit: 'KiB', median: kb, min: kb, max: kb, runs: 1 }];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -102,7 +102,12 @@ async function runJourney(browser, { file, name }) {
     server = await startCodeServer({
       userDataDir,
       workspace,
-      settings: { 'simFleet.demo.cards': 1000, ...(meta.settings ?? {}) },
+      settings: {
+        'simFleet.demo.cards': 1000,
+        // Sticky group headers would duplicate rows at the top of the tree while scrolling.
+        'workbench.tree.enableStickyScroll': false,
+        ...(meta.settings ?? {}),
+      },
       env: { ...(meta.demo ? { SIM_FLEET_DEMO: '1' } : {}), ...(meta.env ?? {}) },
     });
     fx.server = server;

@@ -6,7 +6,7 @@
 // process group (so its extension hosts and helpers go with it) and is stopped on success, failure,
 // time-out, SIGINT/SIGTERM and, as a last resort, synchronously when this process exits.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -250,7 +250,15 @@ function writeUserSettings(userDataDir, extra = {}) {
   const dir = path.join(userDataDir, 'User');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'settings.json');
-  if (existsSync(file) && Object.keys(extra).length === 0) return; // keep a persistent profile's own settings
+  let existing = {};
+  if (existsSync(file)) {
+    try {
+      existing = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      return; // hand-edited (comments): a persistent profile's own settings are left alone
+    }
+  }
+  // Quiet, offline defaults; a persistent profile's own choices win over them, `extra` over both.
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -262,6 +270,11 @@ function writeUserSettings(userDataDir, extra = {}) {
     'extensions.ignoreRecommendations': true,
     'security.workspace.trust.enabled': false,
     'window.restoreWindows': 'none',
+    // The demo simulator listens on 127.0.0.1; no "port forwarded" pop-ups over the workbench.
+    'remote.autoForwardPorts': false,
+    // `npm start` opens a folder inside this repository; no prompt about the parent repository.
+    'git.openRepositoryInParentFolders': 'never',
+    ...existing,
     ...extra,
   };
   writeFileSync(file, JSON.stringify(settings, null, 2));

@@ -53,15 +53,17 @@ export async function findCard(ctx: CommandContext, text?: unknown): Promise<Sim
     )) as SimDeviceVO;
     if (!card) return undefined;
   }
+  // The pin refreshes the group; reveal waits for pending refreshes, so the view's copy of the
+  // group includes the card by the time it is revealed.
   ctx.model.pin(card);
   const node = ctx.tree.cardNode(card);
   if (node) {
     try {
       // Found from the palette, the Cards view may be closed; reveal selects only in a rendered tree.
       if (!ctx.treeView.visible) await showView(ctx.treeView);
-      // The workbench drops a reveal that arrives while it is still redrawing the tree after a
-      // refresh, so it is repeated (a few times at most) until the card is selected.
-      for (let attempt = 0; attempt < 3 && !isSelected(ctx.treeView, card); attempt++) {
+      // A reveal that reaches the workbench while it redraws the tree is dropped silently, so
+      // it is tried once more if the card did not become selected.
+      for (let attempt = 0; attempt < 2 && !isSelected(ctx.treeView, card); attempt++) {
         const selected = selectionOf(ctx.treeView, card, 1000);
         await ctx.treeView.reveal(node, { select: true, focus: true, expand: false });
         await selected;

@@ -8,7 +8,7 @@ export async function startDemo(ctx: CommandContext, options?: DemoOptions): Pro
   const t = vscode.l10n.t;
   try {
     const demo = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Starting the demo fleet…') }, () =>
-      ctx.session.startDemo(options && typeof options === 'object' && !('card' in options) ? options : {}),
+      ctx.session.startDemo(isDemoOptions(options) ? options : {}),
     );
     ctx.model.reset();
     ctx.log.info(`Demo fleet running at ${demo.endpoints.gsl} with ${demo.cards} cards`);
@@ -18,4 +18,11 @@ export async function startDemo(ctx: CommandContext, options?: DemoOptions): Pro
     void vscode.window.showErrorMessage(t('The demo fleet did not start: {0}', errorMessage(err, t)));
     return undefined;
   }
+}
+
+/** Menus and the welcome view call the command with other arguments (or none); only real options count. */
+function isDemoOptions(x: unknown): x is DemoOptions {
+  if (typeof x !== 'object' || x === null) return false;
+  const o = x as Record<string, unknown>;
+  return Object.keys(o).length > 0 && Object.keys(o).every((k) => ['cards', 'seed', 'workOrderMs'].includes(k) && typeof o[k] === 'number');
 }

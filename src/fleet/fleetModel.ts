@@ -91,7 +91,7 @@ export class FleetModel {
     this.countLoad = undefined;
     for (const s of statuses) this.changed.fire({ status: s });
     // Group labels show counts, so the forgotten ones are asked for again at once.
-    void this.loadCounts();
+    void this.loadCountsOnce();
   }
 
   get countsLoaded(): boolean {
@@ -126,6 +126,11 @@ export class FleetModel {
    * Only groups without a count are asked. Errors are kept in `countsError`, not thrown.
    */
   loadCounts(): Promise<void> {
+    // A reset during the load forgets its answers; loading again means "counted for the current filter".
+    return this.loadCountsOnce().then(() => (!this.countsLoaded && this.countError === undefined && this.options.client() ? this.loadCounts() : undefined));
+  }
+
+  private loadCountsOnce(): Promise<void> {
     if (this.countLoad) return this.countLoad;
     const client = this.options.client();
     if (!client) return Promise.resolve();
@@ -153,11 +158,15 @@ export class FleetModel {
     return load;
   }
 
-  /** Loads the first page of a group unless it is loaded (or failed; retry with `retry`). */
-  ensureFirstPage(status: SimStatus): Promise<void> {
+  /**
+   * Loads the first page of a group unless it is loaded (or failed; retry with `retry`).
+   * The tree calls this while fetching the group's children, so by default it does not announce
+   * the change: a refresh of the node being fetched would make the view fetch it twice at once.
+   */
+  ensureFirstPage(status: SimStatus, options: { notify?: boolean } = { notify: false }): Promise<void> {
     const g = this.groups.get(status);
     if (!g || g.pagesLoaded > 0 || g.error !== undefined) return g?.load ?? Promise.resolve();
-    return this.loadNextPage(status);
+    return this.loadNextPage(status, options);
   }
 
   /** Clears a group's error and loads its next page. */
@@ -168,7 +177,7 @@ export class FleetModel {
   }
 
   /** Loads the group's next page; concurrent callers share one request. */
-  loadNextPage(status: SimStatus): Promise<void> {
+  loadNextPage(status: SimStatus, options: { notify?: boolean } = {}): Promise<void> {
     const g = this.groups.get(status);
     if (!g) return Promise.resolve();
     if (g.load) return g.load;
@@ -194,7 +203,8 @@ export class FleetModel {
         g.load = undefined;
       }
       // A card that moved out of another group changes that group too.
-      this.changed.fire(moved ? {} : { status });
+      if (moved) this.changed.fire({});
+      else if (options.notify !== false) this.changed.fire({ status });
     })();
     g.load = load;
     return load;

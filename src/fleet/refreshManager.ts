@@ -32,11 +32,25 @@ export class RefreshManager implements vscode.Disposable {
   /** A refresh something else asked for; several within the delay become one. */
   requestRefresh(delayMs = 500): void {
     if (this.debounce) clearTimeout(this.debounce);
+    if (!this.settle) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.settle = { promise, resolve };
+    }
     this.debounce = setTimeout(() => {
+      const settle = this.settle;
       this.debounce = undefined;
+      this.settle = undefined;
       this.refreshNow();
+      settle?.resolve();
     }, delayMs);
   }
+
+  /** Resolves when no requested refresh is waiting to run. */
+  settled(): Promise<void> {
+    return this.settle?.promise ?? Promise.resolve();
+  }
+  private settle: { promise: Promise<void>; resolve: () => void } | undefined;
 
   /** Starts or stops polling to match the setting and the view's visibility. */
   schedule(): void {
@@ -55,6 +69,7 @@ export class RefreshManager implements vscode.Disposable {
   dispose(): void {
     if (this.timer) clearInterval(this.timer);
     if (this.debounce) clearTimeout(this.debounce);
+    this.settle?.resolve();
     this.subscription.dispose();
   }
 }

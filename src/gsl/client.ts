@@ -10,7 +10,7 @@ import { Transport, checkEndpoint, joinUrl } from './http';
 import type { HttpResult } from './http';
 import { parseJson, stringifyJson } from './json';
 import type * as m from './models';
-import { paginate, validateLimit, validateOffset } from './paging';
+import { DEFAULT_PAGE_CONCURRENCY, paginate, validateLimit, validateOffset } from './paging';
 import { encodeQuery, toQueryPairs } from './query';
 import type { QueryInput } from './query';
 import { nextDelay, parseRetryAfter, retryPolicy, sleep } from './retry';
@@ -402,7 +402,7 @@ export class GslClient implements GslApi {
       },
       {
         pageSize: opts?.pageSize ?? 500,
-        concurrency: opts?.concurrency ?? this.options.concurrency ?? 4,
+        concurrency: opts?.concurrency ?? this.options.concurrency ?? DEFAULT_PAGE_CONCURRENCY,
         signal: opts?.signal,
         operation: 'List SIM cards',
       },

@@ -8,6 +8,8 @@ import { GslError } from './errors';
 export const MIN_LIMIT = 10;
 export const MAX_LIMIT = 500;
 export const MAX_OFFSET = 1_000_000;
+/** Pages in flight at once when a caller does not say. */
+export const DEFAULT_PAGE_CONCURRENCY = 4;
 
 export interface PageResult<T> {
   count: number;

@@ -2,12 +2,16 @@
 // as pending while its work order runs, then arrives in "In use" when the work order completes.
 import {
   cardRow,
+  cardsTree,
+  checkNoErrorToasts,
+  collapseGroup,
+  scrollTreeUntil,
   check,
   contextMenu,
   contextMenuChoose,
   dialogChoose,
   expandGroup,
-  group,
+  findRow,
   groupCounts,
   openFleetView,
   readDialog,
@@ -64,30 +68,45 @@ export async function run(fx) {
   });
 
   await fx.step('see the card pending while its work order runs', async () => {
-    const row = cardRow(page, label);
-    await until(async () => /pending: resume/i.test((await row.getAttribute('aria-label')) ?? ''), { timeout: 15_000, message: 'the card to show as pending' });
-    const description = await row.locator('.label-description').innerText();
-    check(/pending: resume/i.test(description), `the row's description says pending (got ${description})`);
+    const pending = await until(async () => {
+      await checkNoErrorToasts(page);
+      const r = await findRow(page, label);
+      return r && /pending: resume/i.test(r.name) && r;
+    }, { timeout: 15_000, message: 'the card to show as pending' });
+    check(/pending: resume/i.test(pending.description), `the row's description says pending (got ${pending.description})`);
     await fx.screenshot('pending', sidebar(page));
     await waitForNotification(page, new RegExp(`Resume requested for card ${label}`));
   });
 
   await fx.step('see it arrive in "In use" when the work order completes', async () => {
     await waitForNotification(page, new RegExp(`Card ${label}: resume completed`), 45_000);
+    await checkNoErrorToasts(page);
+    await until(async () => !(await findRow(page, label)), { timeout: 20_000, message: `card ${label} to leave "Deactivated"` });
+    await collapseGroup(page, 'Deactivated');
     const after = await until(async () => {
       const c = await groupCounts(page);
       return c['In use'] === before['In use'] + 1 && c.Deactivated === before.Deactivated - 1 && c;
     }, { timeout: 20_000, message: 'the group counts to move one card from Deactivated to In use' });
     fx.log(`In use ${before['In use']} → ${after['In use']}, Deactivated ${before.Deactivated} → ${after.Deactivated}`);
     await expandGroup(page, 'In use');
-    // It may not be on the first page of "In use"; its own row, wherever it is, says where it is.
-    const row = cardRow(page, label);
-    await until(async () => {
-      const name = (await row.first().getAttribute('aria-label').catch(() => null)) ?? '';
-      return /, In use$/.test(name);
-    }, { timeout: 20_000, message: `card ${label} listed as "In use"` });
-    check(!(await group(page, 'Deactivated').locator('xpath=.').count()) || true, 'group present');
-    await row.first().scrollIntoViewIfNeeded();
+    // Scroll down "In use" (loading more pages if need be) until the card's row is in view.
+    let moved;
+    for (let more = 0; more < 8 && !moved; more++) {
+      moved = await scrollTreeUntil(page, (r) => r.label === label);
+      if (moved) break;
+      const loadMore = cardsTree(page).getByRole('treeitem', { name: /^Load more/ });
+      if (!(await loadMore.count())) break;
+      await loadMore.click();
+    }
+    check(moved, `card ${label} is listed in "In use"`);
+    check(/, In use$/.test(moved.name), `its row says it is in use (${moved.name})`);
+    const rows = await readRows(page);
+    const at = rows.findIndex((r) => r.label === label);
+    // The nearest group row above it is "In use" (or, scrolled past it, only "In use" cards are above).
+    const above = rows.slice(0, at).reverse();
+    const parent = above.find((r) => r.level === 1);
+    check(parent ? parent.name.startsWith('In use:') : above.every((r) => /, In use$/.test(r.name)), `the card sits under "In use" (under ${parent?.name})`);
+    await checkNoErrorToasts(page);
     await fx.screenshot('arrived-in-use', sidebar(page));
   });
 }

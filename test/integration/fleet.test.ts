@@ -34,6 +34,21 @@ function scripted(answers: unknown[], seen: string[] = []): Prompts {
   };
 }
 
+/** Changes the page size and waits for the refresh that the change schedules, so it cannot land mid-test. */
+async function setPageSize(api: SimFleetApi, size: number | undefined): Promise<void> {
+  const changed = new Promise<void>((resolve) => {
+    const d = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('simFleet.pageSize')) {
+        d.dispose();
+        resolve();
+      }
+    });
+  });
+  await vscode.workspace.getConfiguration('simFleet').update('pageSize', size, vscode.ConfigurationTarget.Global);
+  await changed;
+  await api.refresh.settled();
+}
+
 const label = (n: FleetNode): string => String(n.getTreeItem().label);
 
 describe('fleet explorer', function () {
@@ -47,7 +62,7 @@ describe('fleet explorer', function () {
     api = await getApi();
     originalPrompts = api.prompts.current;
     await api.session.signOut();
-    await vscode.workspace.getConfiguration('simFleet').update('pageSize', 10, vscode.ConfigurationTarget.Global);
+    await setPageSize(api, 10);
     const demo = await api.session.startDemo({ cards: 300, workOrderMs: 200 });
     client = new GslClient({ endpoints: demo.endpoints, credentials: { get: async () => demo.credentials } });
     // The expected grouping, read independently by walking the whole demo fleet once.
@@ -61,7 +76,7 @@ describe('fleet explorer', function () {
     api.model.setFilter({});
     api.model.setSort(undefined);
     await client.dispose();
-    await vscode.workspace.getConfiguration('simFleet').update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    await setPageSize(api, undefined);
   });
 
   it('activates with the Cards view, its commands and the status bar showing the demo', async () => {
@@ -161,7 +176,7 @@ describe('fleet explorer', function () {
     assert.equal(found?.sim_card_id, target.sim_card_id);
     // The selection reaches the extension host as an event after the reveal.
     for (let i = 0; i < 50 && api.treeView.selection.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
-    assert.equal(api.treeView.selection.length, 1, api.recentLog().slice(-5).join('\n'));
+    assert.equal(api.treeView.selection.length, 1, api.recentLog().filter((l) => l.includes('reveal')).join('\n'));
     assert.equal((api.treeView.selection[0] as unknown as { card: SimDeviceVO }).card.sim_card_id, target.sim_card_id);
     assert.equal(api.model.group(status).pagesLoaded, 1, 'only the first page was loaded');
   });

@@ -27,3 +27,11 @@ test('nested ids inside arrays of objects are kept exact', () => {
 test('malformed JSON throws a SyntaxError', () => {
   assert.throws(() => parseJson('{"a":'), SyntaxError);
 });
+
+test('id keys with spaces around the colon are kept exact; a decimal under an id key is left a number', () => {
+  const parsed = parseJson('{"sim_card_id" : 9007199254740993, "odd_id": 12.5, "id":1, "paid":7}') as Record<string, unknown>;
+  assert.equal(parsed.sim_card_id, '9007199254740993');
+  assert.equal(parsed.odd_id, 12.5);
+  assert.equal(parsed.id, '1');
+  assert.equal(parsed.paid, 7);
+});

@@ -82,6 +82,67 @@ export async function readRows(page) {
   );
 }
 
+/** The row on screen whose label is `label` (ICCID or container id), or undefined. */
+export async function findRow(page, label) {
+  return (await readRows(page)).find((r) => r.label === label);
+}
+
+/**
+ * Scrolls the tree with the mouse wheel (the list renders only the rows in view) until `want(row)`
+ * holds for a rendered row; `direction` 1 scrolls down, -1 up. Returns the row or undefined at the end.
+ */
+export async function scrollTreeUntil(page, want, { direction = 1, maxSteps = 60 } = {}) {
+  const tree = cardsTree(page);
+  const box = await tree.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
+  let lastTop = -1;
+  for (let i = 0; i < maxSteps; i++) {
+    const hit = (await readRows(page)).find(want);
+    if (hit) return hit;
+    const top = await tree.locator('.monaco-scrollable-element').first().evaluate((e) => e.querySelector('.monaco-list-rows')?.style.top ?? '');
+    if (top === lastTop) return undefined;
+    lastTop = top;
+    await page.mouse.wheel(0, direction * Math.max(200, box.height - 60));
+    await page.waitForFunction(
+      ([sel, before]) => (document.querySelector(sel)?.style.top ?? '') !== before,
+      ['#workbench\\.parts\\.sidebar [role=tree][aria-label="Cards"] .monaco-list-rows', top],
+      { timeout: 2_000 },
+    ).catch(() => undefined);
+  }
+  return undefined;
+}
+
+/** Scrolls the tree back to its top. */
+export async function scrollTreeToTop(page) {
+  const tree = cardsTree(page);
+  const box = await tree.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 100);
+  for (let i = 0; i < 40; i++) {
+    const rows = await readRows(page);
+    if (rows.some((r) => r.index === 0)) return;
+    await page.mouse.wheel(0, -2000);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Collapses an expanded group by clicking its row (it must be on screen). */
+export async function collapseGroup(page, word) {
+  const row = group(page, word);
+  if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
+  await until(async () => (await row.getAttribute('aria-expanded')) === 'false', { message: `${word} collapsed` });
+}
+
+/** Fails when an error notification is on screen (for example a tree refresh error), naming it. */
+export async function checkNoErrorToasts(page, allowed = /$^/) {
+  const errors = await page
+    .locator('.notifications-toasts .notification-toast')
+    .filter({ has: page.locator('.codicon-error') })
+    .locator('.notification-list-item-message')
+    .allInnerTexts();
+  const unexpected = errors.filter((e) => !allowed.test(e));
+  if (unexpected.length) throw new Error(`error notification(s) on screen: ${unexpected.map((e) => JSON.stringify(e)).join('; ')}`);
+}
+
 /** Group counts as numbers, from the group rows' accessible names ("In use: 676 cards"). */
 export async function groupCounts(page) {
   const rows = await readRows(page);
@@ -146,7 +207,13 @@ export async function contextMenuChoose(page, target, item) {
   await target.click({ button: 'right' });
   const entry = contextMenu(page).getByRole('menuitem', { name: item, exact: true });
   await entry.waitFor();
+  await entry.hover();
+  await until(async () => (await entry.getAttribute('class'))?.includes('focused') || (await entry.evaluate((e) => e.matches(':hover, :focus, .focused, [aria-selected]'))), {
+    timeout: 5_000,
+    message: `menu item "${item}" under the pointer`,
+  }).catch(() => undefined);
   await entry.click();
+  await contextMenu(page).waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
 /** The context menu's items for `target` (and closes it). */
@@ -252,6 +319,22 @@ export async function answer(page, value, { title } = {}) {
   await quickInputBox(page).fill(value);
   // The box validates as it is typed; Enter is ignored while a validation message is shown.
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Answers VS Code's own save/open dialog as code-server shows it (the "simple file dialog": a quick
+ * input holding a path): types the full path and accepts. The dialog reads the folder as the path
+ * is typed and ignores Enter meanwhile, so acceptance is repeated until the dialog closes.
+ */
+export async function answerFileDialog(page, filePath) {
+  await quickInputBox(page).fill(filePath);
+  await until(async () => (await quickInputBox(page).inputValue()) === filePath, { message: 'the path typed' });
+  await until(async () => {
+    if (!(await quickInput(page).isVisible())) return true;
+    await page.keyboard.press('Enter');
+    await quickInput(page).waitFor({ state: 'hidden', timeout: 1_500 }).catch(() => undefined);
+    return !(await quickInput(page).isVisible());
+  }, { timeout: 20_000, interval: 300, message: 'the file dialog to accept the path' });
 }
 
 export async function waitForQuickInputClosed(page, timeout = 30_000) {

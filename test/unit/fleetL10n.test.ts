@@ -1,0 +1,46 @@
+// Every user-facing string of the fleet explorer must exist in Simplified Chinese too: the
+// strings passed to `t(...)` in its sources, the enum tables it translates, and package.nls.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { ACTION_WORDS } from '../../src/fleet/cardActions';
+import { SORT_KEY_WORDS } from '../../src/fleet/filter';
+
+const root = path.join(__dirname, '..', '..', '..');
+const read = (p: string) => readFileSync(path.join(root, p), 'utf8');
+const json = (p: string) => JSON.parse(read(p)) as Record<string, string>;
+
+function sources(): string[] {
+  const dirs = ['src/host', 'src/fleet', 'src/fleet/nodes', 'src/commands'];
+  return ['src/extension.ts', ...dirs.flatMap((d) => readdirSync(path.join(root, d)).filter((f) => f.endsWith('.ts')).map((f) => `${d}/${f}`))];
+}
+
+test('every t("…") string in the extension sources has a zh-cn translation', () => {
+  const zh = { ...json('l10n/parts/words.zh-cn.json'), ...json('l10n/parts/extension.zh-cn.json') };
+  const missing: string[] = [];
+  for (const file of sources()) {
+    for (const m of read(file).matchAll(/(?:\bt|l10n\.t)\(\s*'((?:[^'\\]|\\.)*)'/g)) {
+      const key = m[1].replace(/\\'/g, "'");
+      if (!(key in zh)) missing.push(`${file}: ${key}`);
+    }
+  }
+  for (const key of [...Object.values(ACTION_WORDS), ...Object.values(SORT_KEY_WORDS)]) if (!(key in zh)) missing.push(key);
+  assert.deepEqual(missing, []);
+});
+
+test('translations keep their {n} placeholders', () => {
+  const zh = json('l10n/parts/extension.zh-cn.json');
+  for (const [en, cn] of Object.entries(zh)) {
+    const holes = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((x) => x[0]).sort();
+    assert.deepEqual(holes(cn), holes(en), en);
+  }
+});
+
+test('package.nls.zh-cn.json translates every package.nls.json key, and package.json uses only known keys', () => {
+  const en = json('package.nls.json');
+  const zh = json('package.nls.zh-cn.json');
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  const used = [...read('package.json').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+  assert.deepEqual(used.filter((k) => !(k in en)), []);
+});
