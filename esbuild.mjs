@@ -1,7 +1,7 @@
 // One build script, three targets (house style 19): the extension as CommonJS for Node,
 // the webviews as ESM for the browser, and the simulator's command-line entry.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const production = args.includes('--production');
@@ -44,6 +44,9 @@ const targets = {
     target: 'es2022',
   },
 };
+
+// A production build starts from an empty dist/ so no stale source maps reach the package.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 const selected = Object.entries(targets).filter(([name, t]) => (!only || only === name) && (t.entryPoints.length > 0) && t.entryPoints.every((e) => existsSync(e)));
 if (watch) {

@@ -87,42 +87,41 @@ export async function findRow(page, label) {
   return (await readRows(page)).find((r) => r.label === label);
 }
 
-/**
- * Scrolls the tree with the mouse wheel (the list renders only the rows in view) until `want(row)`
- * holds for a rendered row; `direction` 1 scrolls down, -1 up. Returns the row or undefined at the end.
- */
-export async function scrollTreeUntil(page, want, { direction = 1, maxSteps = 60 } = {}) {
+// The list scrolls a fixed step per wheel event, whatever the delta; a page is several notches.
+const WHEEL_STEP_PX = 50;
+
+async function wheelTree(page, pixels) {
   const tree = cardsTree(page);
   const box = await tree.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
-  let lastTop = -1;
+  const notches = Math.max(1, Math.ceil(Math.abs(pixels) / WHEEL_STEP_PX));
+  for (let i = 0; i < notches; i++) await page.mouse.wheel(0, Math.sign(pixels) * 100);
+}
+
+const rowsTop = (page) => cardsTree(page).locator('.monaco-list-rows').first().evaluate((e) => e.style.top);
+
+/**
+ * Scrolls the tree with the mouse wheel (the list renders only the rows in view) until `want(row)`
+ * holds for a rendered row; `direction` 1 scrolls down, -1 up. Returns the row, or undefined at the end.
+ */
+export async function scrollTreeUntil(page, want, { direction = 1, maxSteps = 80 } = {}) {
+  const box = await cardsTree(page).boundingBox();
+  let lastTop;
   for (let i = 0; i < maxSteps; i++) {
     const hit = (await readRows(page)).find(want);
     if (hit) return hit;
-    const top = await tree.locator('.monaco-scrollable-element').first().evaluate((e) => e.querySelector('.monaco-list-rows')?.style.top ?? '');
+    const top = await rowsTop(page);
     if (top === lastTop) return undefined;
     lastTop = top;
-    await page.mouse.wheel(0, direction * Math.max(200, box.height - 60));
-    await page.waitForFunction(
-      ([sel, before]) => (document.querySelector(sel)?.style.top ?? '') !== before,
-      ['#workbench\\.parts\\.sidebar [role=tree][aria-label="Cards"] .monaco-list-rows', top],
-      { timeout: 2_000 },
-    ).catch(() => undefined);
+    await wheelTree(page, direction * Math.max(WHEEL_STEP_PX, box.height - 80));
+    await until(async () => (await rowsTop(page)) !== top, { timeout: 1_000, interval: 50 }).catch(() => undefined);
   }
   return undefined;
 }
 
 /** Scrolls the tree back to its top. */
 export async function scrollTreeToTop(page) {
-  const tree = cardsTree(page);
-  const box = await tree.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + 100);
-  for (let i = 0; i < 40; i++) {
-    const rows = await readRows(page);
-    if (rows.some((r) => r.index === 0)) return;
-    await page.mouse.wheel(0, -2000);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await scrollTreeUntil(page, (r) => r.index === 0, { direction: -1, maxSteps: 200 });
 }
 
 /** Collapses an expanded group by clicking its row (it must be on screen). */
