@@ -12,13 +12,17 @@ import type { FleetNode } from './nodes/fleetNode';
 import type { RefreshManager } from './refreshManager';
 import type { FleetWorkOrderTracker } from './workOrderTracker';
 
-export interface SimFleetApi {
+/** The parts of the fleet explorer that commands and automation both work with. */
+export interface FleetParts {
   readonly services: FleetServicesImpl;
   readonly session: Session;
   readonly model: FleetModel;
   readonly tree: FleetTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;
   readonly refresh: RefreshManager;
+}
+
+export interface SimFleetApi extends FleetParts {
   readonly workOrders: FleetWorkOrderTracker;
   /** Set `prompts.current` to answer confirmations, picks and inputs in automated runs. */
   readonly prompts: PromptsHolder;

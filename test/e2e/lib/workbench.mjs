@@ -181,11 +181,14 @@ export async function viewDescription(page) {
   return texts.join(' ').trim();
 }
 
-/** The text of the card's hover (tooltip), by hovering its row. */
+/** The text of a row's hover (tooltip), by resting the pointer on the row; checks it is that row's hover. */
 export async function hoverText(page, row) {
-  const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /\S/ });
+  const label = (await row.locator('.label-name').first().textContent()).trim();
+  const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: label });
   for (let attempt = 0; attempt < 3; attempt++) {
-    await page.mouse.move(5, 5);
+    // Off the tree first: a hover stays while the pointer moves between rows.
+    await page.mouse.move(700, 420);
+    await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
     await row.hover();
     try {
       await hover.first().waitFor({ timeout: 5_000 });
@@ -194,7 +197,7 @@ export async function hoverText(page, row) {
       // The hover appears after a delay and only while the pointer rests; rest again.
     }
   }
-  throw new Error('no hover appeared over the row');
+  throw new Error(`no hover for ${label} appeared over its row`);
 }
 
 // --- context menus, dialogs, notifications ----------------------------------------------------
@@ -268,12 +271,15 @@ export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   await quickInputBox(page).waitFor();
   await quickInputBox(page).fill(`>${title}`);
-  const row = quickInput(page).getByRole('option', { name: new RegExp(`^${escapeRe(title)}(,|$| )`) }).first();
-  await row.waitFor();
-  await until(async () => (await quickInput(page).locator('.monaco-list-row.focused').first().getAttribute('aria-label'))?.startsWith(title), {
-    timeout: 10_000,
-    message: `"${title}" to be the first entry`,
-  });
+  const name = new RegExp(`^${escapeRe(title)}(,|$| )`);
+  await quickInput(page).getByRole('option', { name }).first().waitFor();
+  // Recently used commands come first; walk down to the command if another one is on top.
+  await until(async () => {
+    const focused = (await quickInput(page).locator('.monaco-list-row.focused').first().getAttribute('aria-label', { timeout: 1_000 })) ?? '';
+    if (name.test(focused)) return true;
+    await page.keyboard.press('ArrowDown');
+    return false;
+  }, { timeout: 10_000, interval: 100, message: `"${title}" focused in the palette` });
   await page.keyboard.press('Enter');
 }
 
@@ -288,13 +294,17 @@ export async function waitForQuickInput(page, re, timeout = 30_000) {
   }, { timeout, message: `a quick input matching ${re}` });
 }
 
-/** In an open quick pick, filters by `label` and accepts the item whose label is exactly that. */
-export async function pick(page, label, { title } = {}) {
+/**
+ * In an open quick pick, types `label` into the filter box and accepts the top item once its label
+ * is `label` (or, with `match`, once the whole row's text matches).
+ */
+export async function pick(page, label, { title, match } = {}) {
   if (title) await waitForQuickInput(page, title);
   await quickInputBox(page).fill(label);
   await until(async () => {
-    const focused = quickInput(page).locator('.monaco-list-row.focused .label-name, .monaco-list-row.focused .monaco-icon-label');
-    const text = (await focused.first().innerText().catch(() => '')).trim();
+    const row = quickInput(page).locator('.monaco-list-row.focused').first();
+    if (match) return match.test((await row.innerText({ timeout: 1_000 }).catch(() => '')).replace(/\s+/g, ' '));
+    const text = (await row.locator('.label-name, .monaco-icon-label').first().innerText({ timeout: 1_000 }).catch(() => '')).trim();
     return text === label || text.startsWith(label);
   }, { timeout: 15_000, message: `quick pick item "${label}"` });
   await page.keyboard.press('Enter');
