@@ -28,6 +28,9 @@ const PAGE = 500;
 // The client's configured default unless --concurrency says otherwise.
 const CONCURRENCY = Number(argValue('--concurrency') ?? DEFAULT_PAGE_CONCURRENCY);
 const ROOT = join(__dirname, '..', '..');
+/** `--only tree,scan,…` runs a subset: tree, scan, memory, throughput, usage, simulator, bundle, activation. */
+const ONLY = argValue('--only')?.split(',');
+const want = (section: string): boolean => !ONLY || ONLY.includes(section);
 
 function argValue(name: string): string | undefined {
   const i = args.indexOf(name);
@@ -235,26 +238,39 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   try {
     figures.push({ name: `Simulator start-up with ${FLEET.toLocaleString('en-US')} cards`, unit: 'ms', median: fast.startupMs, min: fast.startupMs, max: fast.startupMs, runs: 1 });
-    log('tree first view…');
-    figures.push(await benchTree(slow, fast));
-    log('whole-fleet scan…');
-    figures.push(await benchScan(slow));
-    log('scan memory…');
-    figures.push(...(await benchMemory(small, fast)));
-    log('raw client throughput…');
-    figures.push(...(await benchThroughput(fast)));
-    log('usage for many cards…');
-    figures.push(...(await benchUsage(slow)));
-    log('simulator throughput…');
-    figures.push(await benchSimulator(fast));
-    log('extension cost…');
-    figures.push(...benchBundle());
+    if (want('tree')) {
+      log('tree first view…');
+      figures.push(await benchTree(slow, fast));
+    }
+    if (want('scan')) {
+      log('whole-fleet scan…');
+      figures.push(await benchScan(slow));
+    }
+    if (want('memory')) {
+      log('scan memory…');
+      figures.push(...(await benchMemory(small, fast)));
+    }
+    if (want('throughput')) {
+      log('raw client throughput…');
+      figures.push(...(await benchThroughput(fast)));
+    }
+    if (want('usage')) {
+      log('usage for many cards…');
+      figures.push(...(await benchUsage(slow)));
+    }
+    if (want('simulator')) {
+      log('simulator throughput…');
+      figures.push(await benchSimulator(fast));
+    }
+    if (want('bundle')) figures.push(...benchBundle());
   } finally {
     await Promise.all([slow.stop(), fast.stop(), small.stop()]);
   }
   // In a fresh VS Code per run, after the simulators are gone so they take no CPU from it.
-  log('activate() in VS Code…');
-  figures.push(...(await benchActivation(3)));
+  if (want('activation')) {
+    log('activate() in VS Code…');
+    figures.push(...(await benchActivation(3)));
+  }
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
   if (asJson) process.stdout.write(JSON.stringify({ machine, figures }, null, 2) + '\n');
   else process.stdout.write('\n' + renderTable(figures) + '\n');

@@ -63,7 +63,14 @@ function leftoverProcesses() {
 }
 
 async function runJourney(browser, { file, name }) {
-  const mod = await import(pathToFileURL(path.join(journeyDir, file)).href);
+  let mod;
+  try {
+    mod = await import(pathToFileURL(path.join(journeyDir, file)).href);
+    if (typeof mod.run !== 'function') throw new Error(`${file} exports no run(fixture) function`);
+  } catch (err) {
+    console.log(`  FAIL ${name}: could not load ${file}: ${err.message}`);
+    return false;
+  }
   const meta = mod.journey ?? {};
   const started = Date.now();
   const tmp = mkdtempSync(path.join(tmpdir(), `sim-fleet-e2e-${name}-`));
@@ -201,4 +208,12 @@ async function main() {
 }
 
 onCleanup(() => undefined);
-await main();
+try {
+  await main();
+} catch (err) {
+  // Whatever went wrong, the caller still gets a result line to count.
+  console.error(`e2e: ${err instanceof Error ? err.stack : err}`);
+  await cleanupAll();
+  console.log('e2e: 0 passed, 1 failed');
+  process.exitCode = 1;
+}

@@ -69,7 +69,13 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateO
   if (outer?.aborted) onOuterAbort();
   else outer?.addEventListener('abort', onOuterAbort, { once: true });
 
-  const inFlight = new Map<number, Promise<PageResult<T>>>();
+  // Pages launched and not yet yielded. A slot is refilled as soon as any of its pages
+  // settles, not when the page at the head of the order does: waiting for the head would
+  // make the window move in lock-step bursts, so every page's parsing would queue behind
+  // the others instead of overlapping with the round trips still in flight.
+  const launched = new Map<number, Promise<PageResult<T>>>();
+  let active = 0;
+  let stopped = false;
   try {
     const first = await fetchPage({ offset: 1, limit }, controller.signal);
     yield first.items;
@@ -77,27 +83,34 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateO
     if (pages <= 1 || first.items.length === 0) return;
 
     let next = 2;
+    let head = 2;
     const launch = (): void => {
-      while (next <= pages && inFlight.size < concurrency) {
+      // Read-ahead stays bounded (2 × concurrency pages past the head) so a slow head page
+      // cannot make finished pages pile up in memory.
+      while (!stopped && next <= pages && active < concurrency && next < head + 2 * concurrency) {
         const offset = next++;
+        active++;
         const p = fetchPage({ offset, limit }, controller.signal);
-        // Rejections are observed when the page's turn comes; this stops an early
+        launched.set(offset, p);
+        // Rejections are observed when the page's turn comes; this also stops an early
         // rejection from being reported as unhandled meanwhile.
-        p.catch(() => undefined);
-        inFlight.set(offset, p);
+        p.catch(() => undefined).finally(() => {
+          active--;
+          launch();
+        });
       }
     };
-    for (let offset = 2; offset <= pages; offset++) {
+    for (; head <= pages; head++) {
       launch();
-      const page = await (inFlight.get(offset) as Promise<PageResult<T>>);
-      inFlight.delete(offset);
-      launch();
+      const page = await (launched.get(head) as Promise<PageResult<T>>);
+      launched.delete(head);
       // The list can shrink while we read it; an empty page means we are past the end.
       if (page.items.length === 0) return;
       yield page.items;
     }
   } finally {
+    stopped = true;
     outer?.removeEventListener('abort', onOuterAbort);
-    if (inFlight.size > 0) controller.abort(new Error('paging stopped'));
+    if (active > 0) controller.abort(new Error('paging stopped'));
   }
 }

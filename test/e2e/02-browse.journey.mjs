@@ -100,7 +100,7 @@ export async function run(fx) {
     const tip = await hoverText(page, cardRow(page, first.label));
     check((field(tip, 'Tags') ?? '').split(/,\s*/).includes('trackers'), `a listed card carries the tag (tags: ${field(tip, 'Tags')})`);
     await page.mouse.move(700, 400);
-    await fx.docShot('filtered', sidebar(page));
+    await fx.screenshot('filtered', sidebar(page));
     await collapseGroup(page, 'In use');
   });
 

@@ -63,7 +63,7 @@ export async function run(fx) {
     await contextMenuChoose(page, cardRow(page, label), 'Resume Card');
     const text = await readDialog(page);
     check(text.includes(`Resume card ${label}?`), `the dialog names the card (got: ${text})`);
-    await fx.docShot('resume-confirm', page.locator('.monaco-dialog-box'));
+    await fx.screenshot('resume-confirm', page.locator('.monaco-dialog-box'));
     await dialogChoose(page, 'Resume');
   });
 

@@ -77,7 +77,7 @@ export async function run(fx) {
     check((await tables.count()) >= 2, 'tables are shown');
     const firstRow = await tables.first().locator('tbody tr').first().innerText();
     check(/\d/.test(firstRow), `the daily table has numbers (first row: ${firstRow})`);
-    await fx.docShot('usage-table', page.locator('#workbench\\.parts\\.editor'));
+    await fx.screenshot('usage-table', page.locator('#workbench\\.parts\\.editor'));
   });
 
   await fx.step('export CSV through the save dialog', async () => {

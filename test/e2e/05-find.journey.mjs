@@ -9,6 +9,7 @@ import {
   hoverText,
   openFleetView,
   readRows,
+  reloadWindow,
   runCommand,
   scrollTreeUntil,
   sidebar,
@@ -83,8 +84,7 @@ export async function run(fx) {
   });
 
   await fx.step('reload the window so nothing is loaded but the counts', async () => {
-    await runCommand(page, 'Developer: Reload Window');
-    await page.locator('.monaco-workbench').waitFor();
+    await reloadWindow(page);
     await openFleetView(page);
     await waitForGroups(page, 90_000);
     check((await readRows(page)).every((r) => r.level === 1), 'only the groups are shown');

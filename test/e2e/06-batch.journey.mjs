@@ -73,7 +73,7 @@ export async function run(fx) {
     const text = await readDialog(page);
     check(text.includes('Stop 4 cards?'), `the dialog counts the cards (got: ${text})`);
     for (const label of picked) check(text.includes(label), `the dialog lists ${label}`);
-    await fx.docShot('batch-confirm', page.locator('.monaco-dialog-box'));
+    await fx.screenshot('batch-confirm', page.locator('.monaco-dialog-box'));
     await dialogChoose(page, 'Stop');
   });
 

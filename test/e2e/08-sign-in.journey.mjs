@@ -14,6 +14,7 @@ import {
   fleetLog,
   openFleetView,
   pick,
+  reloadWindow,
   runCommand,
   sidebar,
   until,
@@ -176,8 +177,7 @@ export async function run(fx) {
 
   await fx.step('no secret key, password or token left in settings, state, storage or logs', async () => {
     // Let VS Code write its state (it flushes on a timer and on shutdown of storage scopes).
-    await runCommand(page, 'Developer: Reload Window');
-    await page.locator('.monaco-workbench').waitFor();
+    await reloadWindow(page);
     await openFleetView(page);
     await welcome(page).getByRole('button', { name: 'Sign In' }).waitFor();
     // The search itself must be able to find things: the endpoint is in settings on purpose.

@@ -57,12 +57,14 @@ export async function run(fx) {
       const axis = await webviewFrame(page).locator('body').evaluate((b) => getComputedStyle(b).getPropertyValue('--vscode-foreground').trim());
       check(axis !== '', 'theme colours reach the webview');
       await page.mouse.move(600, 690);
-      await fx.docShot(`usage-${theme.slug}`, undefined);
+      await fx.screenshot(`usage-${theme.slug}`);
+      if (theme.slug === 'dark') await fx.docShot('usage-dark', page.locator('#workbench\\.parts\\.editor'));
       await tab(page, new RegExp(`^${label}`)).first().click();
       await until(async () => (await webviewFrame(page).locator('body').getAttribute('class'))?.split(/\s+/).includes(theme.webview), { message: `the detail panel in ${theme.name}` });
       await webviewFrame(page).getByRole('heading', { level: 1 }).waitFor();
       await page.mouse.move(600, 690);
-      await fx.docShot(`detail-${theme.slug}`, undefined);
+      await fx.screenshot(`detail-${theme.slug}`);
+      if (theme.slug === 'dark') await fx.docShot('detail-dark', page.locator('#workbench\\.parts\\.editor'));
       await tab(page, /^Usage/).first().click();
       await waitForWebview(page, /Daily traffic/);
     });

@@ -58,13 +58,19 @@ test('a single page, and an empty list, end after the first request', async () =
 test('breaking out early cancels the pages still in flight', async () => {
   const { fetch, state } = recorder(listOf(5000));
   let pages = 0;
+  let startedAtBreak = 0;
   for await (const _page of paginate(fetch, { pageSize: 10, concurrency: 4 })) {
-    if (++pages === 3) break;
+    if (++pages === 3) {
+      startedAtBreak = state.started.length;
+      break;
+    }
   }
   assert.equal(pages, 3);
   assert.ok(state.aborted >= 1, 'in-flight pages were aborted');
-  assert.ok(state.started.length <= 3 + 4, 'no new pages after the break');
+  // Read-ahead is bounded: at most 2 × concurrency pages past the one being yielded.
+  assert.ok(startedAtBreak <= 3 + 2 * 4, `read-ahead stayed bounded (${startedAtBreak} started)`);
   await new Promise((r) => setTimeout(r, 50));
+  assert.equal(state.started.length, startedAtBreak, 'no new pages after the break');
   assert.equal(state.inFlight, 0);
 });
 

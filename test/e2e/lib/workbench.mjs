@@ -50,9 +50,24 @@ export async function waitForWorkbench(page, timeout = 120_000) {
 export async function openFleetView(page) {
   const entry = activityEntry(page);
   await entry.waitFor();
-  const open = async () => (await sidebar(page).isVisible()) && (await sidebar(page).locator('.composite.title').innerText().catch(() => '')).toUpperCase().includes('SIM FLEET');
-  if (!(await open())) await entry.click();
-  await until(open, { message: 'the SIM Fleet view to open' });
+  const open = async () =>
+    (await sidebar(page).isVisible()) && (await sidebar(page).locator('.composite.title').innerText({ timeout: 1_000 }).catch(() => '')).toUpperCase().includes('SIM FLEET');
+  await until(async () => {
+    if (await open()) return true;
+    // The entry toggles the container; click only when it is not the one showing.
+    if ((await entry.getAttribute('aria-expanded')) !== 'true' && !(await entry.evaluate((e) => e.closest('.checked, .active') !== null))) await entry.click();
+    await page.waitForTimeout(300);
+    return open();
+  }, { message: 'the SIM Fleet view to open' });
+}
+
+/** Developer: Reload Window, then waits for the new workbench. */
+export async function reloadWindow(page) {
+  const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await navigated;
+  await page.waitForLoadState('domcontentloaded');
+  await waitForWorkbench(page);
 }
 
 /** The row of a status group, e.g. group(page, 'In use'). */
