@@ -10,6 +10,8 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },
   { files: ['src/webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
+  // Journeys run code inside the workbench page through Playwright's evaluate().
+  { files: ['test/e2e/**/*.mjs'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',

@@ -54,7 +54,12 @@ function leftoverProcesses() {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const r of rows) if (!mine.has(r.pid) && mine.has(r.ppid)) (mine.add(r.pid), (grew = true));
+      for (const r of rows) {
+        if (!mine.has(r.pid) && mine.has(r.ppid)) {
+          mine.add(r.pid);
+          grew = true;
+        }
+      }
     }
     return rows.filter((r) => r.pid !== process.pid && mine.has(r.pid) && !/^ps /.test(r.args));
   } catch {

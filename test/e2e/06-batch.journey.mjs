@@ -82,7 +82,10 @@ export async function run(fx) {
     fx.log(summary);
     check(summary.startsWith('Stopped 3 of 4 cards.'), `three stopped (got: ${summary})`);
     check(new RegExp(`1 failed: ${first} — Same operation not allowed again within 5 minutes; try again after \\d\\d:\\d\\d`).test(summary), `the failure names the card, the reason and when to retry (got: ${summary})`);
-    await fx.docShot('batch-summary', page.locator('.notifications-toasts'));
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Stopped 3 of 4 cards/ });
+    // Toasts slide in; shoot once it has settled where it stays.
+    await until(async () => (await toast.evaluate((e) => getComputedStyle(e).opacity)) === '1', { timeout: 5_000, message: 'the toast to settle' }).catch(() => undefined);
+    await fx.docShot('batch-summary', toast);
     const ended = await waitForNotification(page, /stop work orders ended/, 45_000);
     check(/3 completed, 0 failed/.test(ended), `the three work orders completed (got: ${ended})`);
     await checkNoErrorToasts(page);

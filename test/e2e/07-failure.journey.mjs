@@ -78,6 +78,7 @@ export async function run(fx) {
     const panel = await detailError(page);
     fx.log(`panel: ${panel}`);
     check(/busy/i.test(panel), `the panel explains (got "${panel}")`);
+    await page.mouse.move(900, 450);
     await fx.docShot('error-node', [sidebar(page), webviewElement(page)]);
   });
 
