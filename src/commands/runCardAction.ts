@@ -99,7 +99,7 @@ export async function runCardAction(ctx: CommandContext, action: CardAction, nod
         } catch (err) {
           const last = ctx.tracker.lastStarted(card.sim_card_id, action);
           const retryAt = last ? new Date(last.startedAt + SAME_OPERATION_WINDOW_MS) : undefined;
-          const message = errorMessage(err, t, { retryAt });
+          const message = errorMessage(err, t, { retryAt, mutation: true });
           ctx.log.error(`${action} ${cardLabel(card)} failed: ${message}`, err);
           outcomes.push({ card, ok: false, message });
         }

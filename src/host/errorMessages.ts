@@ -19,6 +19,12 @@ export interface ErrorContext {
   retryAt?: Date;
   /** Formats `retryAt`; defaults to the local HH:MM. */
   formatTime?: (d: Date) => string;
+  /**
+   * The failed request changes a card (resume, stop, …). When its answer is lost on the way
+   * back, the service may well have carried it out, and it is never resent automatically:
+   * the person must be told to look before trying again, not that the service was unreachable.
+   */
+  mutation?: boolean;
 }
 
 const defaultTime = (d: Date): string =>
@@ -66,6 +72,9 @@ export function errorMessage(err: unknown, t: Translate, ctx: ErrorContext = {})
       return t('Too many requests; slow down and try again in a minute.');
     case 'APIGW.0101':
       return t('The endpoint does not offer this API; check the GSL endpoint setting (simFleet.endpoint).');
+  }
+  if (ctx.mutation && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'malformed')) {
+    return t('The answer to this request was lost, so it may have been carried out; refresh the card and check its work orders before trying again.');
   }
   switch (e.kind) {
     case 'network':

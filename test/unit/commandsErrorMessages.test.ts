@@ -41,3 +41,11 @@ test('details name the code, status and request id for the log', () => {
   assert.equal(errorDetails(http(403, 'GSL.00016016', 'wait')), 'GSL.00016016 · HTTP 403 · wait · request r-1');
   assert.equal(errorDetails(new Error('boom')), 'boom');
 });
+
+test('a card operation whose answer was lost says it may have been carried out, not that the service was unreachable', () => {
+  const lost = { kind: 'network', message: 'socket hang up' };
+  assert.match(errorMessage(lost, formatOnly, { mutation: true }), /may have been carried out/);
+  assert.match(errorMessage(lost, formatOnly), /Could not reach the service/);
+  // A business refusal is a definite answer, so it keeps its own message.
+  assert.match(errorMessage(http(403, 'GSL.00016010'), formatOnly, { mutation: true }), /unfinished suspend work order/);
+});

@@ -13,15 +13,20 @@ export class CardNode implements FleetNode {
     private readonly pendingAction: CardAction | undefined,
   ) {}
 
-  static id(card: Pick<SimDeviceVO, 'sim_card_id'>): string {
-    return `card:${card.sim_card_id}`;
+  /**
+   * Unique within the tree, which VS Code requires: while a work order moves a card, the
+   * group it left may still list it when the group it reached already does, so the id
+   * names the group as well as the card.
+   */
+  static id(card: Pick<SimDeviceVO, 'sim_card_id'>, group: number | undefined): string {
+    return `card:${group ?? 'none'}:${card.sim_card_id}`;
   }
 
   getTreeItem(): vscode.TreeItem {
     const t = vscode.l10n.t;
     const card = this.card;
     const item = new vscode.TreeItem(cardLabel(card), vscode.TreeItemCollapsibleState.None);
-    item.id = CardNode.id(card);
+    item.id = CardNode.id(card, (this.parent as { status?: number }).status);
     item.description = cardDescription(card, t, this.pendingAction);
     const look = card.sim_status !== undefined ? STATUS_ICONS[card.sim_status] : undefined;
     item.iconPath = this.pendingAction
