@@ -56,7 +56,9 @@ export class CardDetailPanel extends PanelHost {
   async load(): Promise<void> {
     const gen = ++this.generation;
     if (!this.services.currentClient()) this.setStatus({ kind: 'loading', message: vscode.l10n.t('Waiting for sign-in…') });
-    else if (!this.card) this.setStatus({ kind: 'loading', message: vscode.l10n.t('Loading…') });
+    // A refresh keeps the card on screen and says it is being fetched again, so a slow answer
+    // never looks like nothing happened.
+    else this.setStatus({ kind: 'loading', message: this.card ? vscode.l10n.t('Refreshing…') : vscode.l10n.t('Loading…') });
     try {
       const client = await this.services.client();
       if (gen !== this.generation || this.isDisposed) return;
