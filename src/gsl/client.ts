@@ -62,6 +62,12 @@ const ID = /^\d{1,19}$/;
 const USER_AGENT = 'sim-fleet-gsl-client';
 const TOKEN_REJECTED = new Set(['APIGW.0301', 'APIGW.0307']);
 
+/** What the paging helpers pass down besides the public options. */
+interface InternalCallOptions extends CallOptions {
+  /** The server has answered (headers in); see `PageFetcher`. */
+  onAnswered?: () => void;
+}
+
 export class GslClient implements GslApi {
   private readonly transport: Transport;
   private readonly tokens: TokenSource;
@@ -396,8 +402,8 @@ export class GslClient implements GslApi {
 
   iterateSimCards(query: Omit<m.ListSimCardsQuery, 'limit' | 'offset'>, opts?: PageIteratorOptions): AsyncIterable<m.SimDeviceVO[]> {
     return paginate<m.SimDeviceVO>(
-      async ({ offset, limit }, signal) => {
-        const page = await this.listSimCards({ ...query, limit, offset }, { signal });
+      async ({ offset, limit }, signal, answered) => {
+        const page = await this.listSimCards({ ...query, limit, offset }, { signal, onAnswered: answered } as InternalCallOptions);
         return { count: page.count, items: page.sim_cards };
       },
       {
@@ -430,8 +436,9 @@ export class GslClient implements GslApi {
     return u;
   }
 
-  private async execute<T>(call: Call, opts?: CallOptions): Promise<T> {
+  private async execute<T>(call: Call, opts?: InternalCallOptions): Promise<T> {
     const signal = opts?.signal;
+    const onAnswered = opts?.onAnswered;
     const base = this.endpoint(this.gsl, call.operation);
     if (signal?.aborted) throw aborted(call.operation);
     const pairs = toQueryPairs(call.query);
@@ -442,7 +449,7 @@ export class GslClient implements GslApi {
     const attempts = call.read ? this.policy.maxAttempts : 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        const res = await this.exchange(call, url, pairs, body, signal, state);
+        const res = await this.exchange(call, url, pairs, body, { signal, onAnswered }, state);
         return this.interpret<T>(call, res);
       } catch (e) {
         // A failed token request is not retried here: the token source already decided
@@ -461,7 +468,14 @@ export class GslClient implements GslApi {
   }
 
   /** One request, plus at most one replay after an IAM token was refused. */
-  private async exchange(call: Call, url: URL, pairs: Array<[string, string]>, body: string | undefined, signal: AbortSignal | undefined, state: { replayed: boolean }): Promise<HttpResult> {
+  private async exchange(
+    call: Call,
+    url: URL,
+    pairs: Array<[string, string]>,
+    body: string | undefined,
+    { signal, onAnswered }: InternalCallOptions,
+    state: { replayed: boolean },
+  ): Promise<HttpResult> {
     for (;;) {
       const creds = await this.credentials(call.operation);
       let headers: Record<string, string>;
@@ -473,7 +487,7 @@ export class GslClient implements GslApi {
       } else {
         headers = signedHeaders(creds, { method: call.method, url, query: pairs, body }, this.userAgent, new Date(this.now()));
       }
-      const res = await this.transport.send({ operation: call.operation, method: call.method, url, headers, body, signal });
+      const res = await this.transport.send({ operation: call.operation, method: call.method, url, headers, body, signal, onAnswered });
       // A 401 APIGW.0301/0307 means the gateway refused the token before GSL saw the
       // request, so nothing happened on the service: renewing the token and replaying once
       // is safe even for a mutation. Only once, so a real credential problem surfaces.

@@ -23,6 +23,8 @@ export interface HttpExchange {
   /** Exact bytes to send; they must be the bytes that were signed. */
   body?: string;
   signal?: AbortSignal;
+  /** Called when a 2xx answer's headers are in, before its body is read. */
+  onAnswered?: () => void;
 }
 
 export interface HttpResult {
@@ -115,6 +117,9 @@ export class Transport {
         signal: controller.signal,
         dispatcher: this.dispatcher,
       });
+      // Only a success frees the caller's slot: a failed read may be retried, and its retry
+      // must still count against the caller's concurrency.
+      if (res.statusCode >= 200 && res.statusCode < 300) x.onAnswered?.();
       const text = await res.body.text();
       const headers = flattenHeaders(res.headers);
       const requestId = headers['x-request-id'];

@@ -24,8 +24,13 @@ export interface PaginateOptions {
   operation?: string;
 }
 
-/** Fetch page `offset` (from 1) of `limit` items; must honour the signal. */
-export type PageFetcher<T> = (page: { offset: number; limit: number }, signal: AbortSignal) => Promise<PageResult<T>>;
+/**
+ * Fetch page `offset` (from 1) of `limit` items; must honour the signal. A fetcher may call
+ * `answered` as soon as the server has answered (headers in, body still arriving): the page
+ * then stops counting against the concurrency, so the next request goes out while this
+ * one's body is read and parsed.
+ */
+export type PageFetcher<T> = (page: { offset: number; limit: number }, signal: AbortSignal, answered?: () => void) => Promise<PageResult<T>>;
 
 export function validateLimit(limit: number | undefined, operation: string): void {
   if (limit === undefined) return;
@@ -69,8 +74,9 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateO
   if (outer?.aborted) onOuterAbort();
   else outer?.addEventListener('abort', onOuterAbort, { once: true });
 
-  // Pages launched and not yet yielded. A slot is refilled as soon as any of its pages
-  // settles, not when the page at the head of the order does: waiting for the head would
+  // Pages launched and not yet yielded. `concurrency` bounds the requests waiting for the
+  // server. A slot is refilled as soon as its page is answered, not when the page at the
+  // head of the order is: waiting for the head would
   // make the window move in lock-step bursts, so every page's parsing would queue behind
   // the others instead of overlapping with the round trips still in flight.
   const launched = new Map<number, Promise<PageResult<T>>>();
@@ -90,14 +96,18 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateO
       while (!stopped && next <= pages && active < concurrency && next < head + 2 * concurrency) {
         const offset = next++;
         active++;
-        const p = fetchPage({ offset, limit }, controller.signal);
+        let freed = false;
+        const free = (): void => {
+          if (freed) return;
+          freed = true;
+          active--;
+          launch();
+        };
+        const p = fetchPage({ offset, limit }, controller.signal, free);
         launched.set(offset, p);
         // Rejections are observed when the page's turn comes; this also stops an early
         // rejection from being reported as unhandled meanwhile.
-        p.catch(() => undefined).finally(() => {
-          active--;
-          launch();
-        });
+        p.catch(() => undefined).finally(free);
       }
     };
     for (; head <= pages; head++) {

@@ -18,7 +18,7 @@ export interface RequestCtx {
 
 export interface Reply {
   status?: number;
-  /** Serialised with `stringifyJson`; a string is sent as is. */
+  /** Serialised with `stringifyJson`; a string or an encoded Buffer is sent as is. */
   body: unknown;
   headers?: Record<string, string>;
 }

@@ -83,8 +83,7 @@ export function createSimulatorServer(deps: ServerDeps): Server {
   function send(res: ServerResponse, reply: Reply, fault?: FaultDecision['action']): void {
     if (res.destroyed) return;
     const status = reply.status ?? 200;
-    const text = typeof reply.body === 'string' ? reply.body : stringifyJson(reply.body);
-    let payload = Buffer.from(text, 'utf8');
+    let payload = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(typeof reply.body === 'string' ? reply.body : stringifyJson(reply.body), 'utf8');
     stats.status(status);
     const headers: Record<string, string | number> = { 'Content-Type': 'application/json;charset=UTF-8', ...reply.headers };
     if (fault === 'malformed') {

@@ -48,6 +48,8 @@ function cmpNullable(a: string | null | undefined, b: string | null | undefined)
   return a < b ? -1 : 1;
 }
 
+const MAX_CACHED_PAGES = 1024;
+
 export class FleetStore {
   readonly cards: Card[];
   readonly batches: Batch[];
@@ -58,6 +60,9 @@ export class FleetStore {
   readonly attributes: Attribute[] = [];
   private version = 0;
   private readonly views = new Map<string, { version: number; cards: Card[] }>();
+  /** Bumped by every change to any card; cached pages older than it are rebuilt. */
+  private revision = 0;
+  private readonly pages = new Map<string, { revision: number; body: Buffer }>();
   /** Serialised cards, so a 500-card page is a join rather than 500 serialisations. */
   private readonly json = new WeakMap<Card, string>();
   private nextTagId = 7200000000000001n;
@@ -102,11 +107,28 @@ export class FleetStore {
   /** Call after any change to a card's record. */
   touch(card: Card): void {
     this.json.delete(card);
+    this.revision++;
   }
 
   /** Call after a change to a card's status, activation date or flows: views are rebuilt lazily. */
   invalidate(): void {
     this.version++;
+    this.revision++;
+  }
+
+  /**
+   * An encoded list page, cached by its query until any card changes. A whole-fleet scan
+   * asks for the same pages again and again; answering from here keeps the simulator far
+   * from being the bottleneck of the client it serves.
+   */
+  cachedPage(key: string, build: () => string): Buffer {
+    const hit = this.pages.get(key);
+    if (hit && hit.revision === this.revision) return hit.body;
+    // Bounded: an unbounded cache would grow with every distinct filter a test sends.
+    if (this.pages.size >= MAX_CACHED_PAGES) this.pages.clear();
+    const body = Buffer.from(build(), 'utf8');
+    this.pages.set(key, { revision: this.revision, body });
+    return body;
   }
 
   /** Cards with the status (or all), in the sort order; cached until `invalidate`. */

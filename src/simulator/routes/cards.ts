@@ -78,8 +78,13 @@ function listSimCards(ctx: RequestCtx) {
 
   const predicate = tests.length === 0 ? undefined : tests.length === 1 ? tests[0] : (c: Card) => tests.every((t) => t(c));
   const store = ctx.sim.store;
-  const page = store.query({ status, sort, order, predicate }, limit, offset);
-  return ok(`{"limit":${limit},"offset":${offset},"count":${page.count},"sim_cards":[${page.cards.map((c) => store.cardJson(c)).join(',')}]}`);
+  const key = ctx.pairs.map(([k, v]) => `${k}=${v}`).sort().join('&');
+  return ok(
+    store.cachedPage(key, () => {
+      const page = store.query({ status, sort, order, predicate }, limit, offset);
+      return `{"limit":${limit},"offset":${offset},"count":${page.count},"sim_cards":[${page.cards.map((c) => store.cardJson(c)).join(',')}]}`;
+    }),
+  );
 }
 
 export const cardRoutes: Route[] = [
