@@ -17,16 +17,60 @@ export function isIdKey(key: string): boolean {
   return ID_KEY.test(key);
 }
 
-// Anchored on the literal `_id"` / `"id"` so the engine can skip ahead fast: on a 500-card
-// page this costs about a third of `JSON.parse` itself, where a general key pattern cost more
-// than the parse. A `"` followed by `:` can only close a key, never a value.
+// Anchored on the literal `_id"` / `"id"` so the engine can skip ahead fast. A `"` followed
+// by `:` can only close a key, never a value, so text inside strings is never touched.
 const SCALAR_ID = /(_id|"id)"(\s*:\s*)(-?\d+)(?![\d.eE])/g;
+const LONG_ID = /(?:_id|"id)"\s*:\s*(-?\d{16,})(?![\d.eE])/g;
 const ARRAY_ID = /"([a-z0-9_]*_ids)"(\s*:\s*)\[([-\d\s,]*)\]/g;
+const EXACT_LIMIT = 2 ** 53;
 
-/** Parse JSON text, turning id integers into decimal strings. Throws SyntaxError on bad JSON. */
+/**
+ * Parse JSON text, turning id integers into decimal strings. Throws SyntaxError on bad JSON.
+ *
+ * The fast way, for responses: `JSON.parse` the text as it is, then turn id numbers into
+ * strings. Ids below 2^53 are exact as numbers; the digits of longer ones are read from the
+ * text beforehand and found again by the double they round to. Rewriting the text instead
+ * (quoting every id before parsing) costs about twice `JSON.parse` on a 500-card page.
+ * The rewrite remains for what the fast way cannot tell apart: id arrays, and two long ids
+ * that round to the same double.
+ */
 export function parseJson(text: string): unknown {
+  if (text.includes('_ids"')) return parseRewritten(text);
+  let exact: Map<number, string> | undefined;
+  LONG_ID.lastIndex = 0;
+  for (let m = LONG_ID.exec(text); m !== null; m = LONG_ID.exec(text)) {
+    const rounded = Number(m[1]);
+    if (Math.abs(rounded) < EXACT_LIMIT) continue;
+    exact ??= new Map();
+    const seen = exact.get(rounded);
+    if (seen !== undefined && seen !== m[1]) return parseRewritten(text);
+    exact.set(rounded, m[1]);
+  }
+  const value: unknown = JSON.parse(text);
+  if (value !== null && typeof value === 'object') stringifyIds(value as Record<string, unknown>, exact);
+  return value;
+}
+
+function stringifyIds(o: Record<string, unknown> | unknown[], exact: Map<number, string> | undefined): void {
+  if (Array.isArray(o)) {
+    for (const x of o) if (x !== null && typeof x === 'object') stringifyIds(x as Record<string, unknown>, exact);
+    return;
+  }
+  for (const k in o) {
+    const x = o[k];
+    if (typeof x === 'number') {
+      if (Number.isInteger(x) && (k === 'id' || k.endsWith('_id'))) {
+        o[k] = Math.abs(x) < EXACT_LIMIT ? String(x) : (exact?.get(x) ?? String(x));
+      }
+    } else if (x !== null && typeof x === 'object') {
+      stringifyIds(x as Record<string, unknown>, exact);
+    }
+  }
+}
+
+/** Quote every id in the text, then parse: exact in every case, and slower. */
+function parseRewritten(text: string): unknown {
   let quoted = text.replace(SCALAR_ID, (_m, key: string, sep: string, num: string) => `${key}"${sep}"${num}"`);
-  // Id arrays appear in request bodies, rarely in responses: skip the second scan when absent.
   if (quoted.includes('_ids"')) {
     quoted = quoted.replace(ARRAY_ID, (_m, key: string, sep: string, items: string) => {
       const inner = items.trim() === '' ? '' : items.split(',').map((s) => `"${s.trim()}"`).join(',');

@@ -35,3 +35,16 @@ test('id keys with spaces around the colon are kept exact; a decimal under an id
   assert.equal(parsed.id, '1');
   assert.equal(parsed.paid, 7);
 });
+
+test('two long ids that round to the same double keep their own digits', () => {
+  // 2^53 + 1 and 2^53 are the same double; only the text knows which is which.
+  const parsed = parseJson('{"a":{"sim_card_id":9007199254740993},"b":{"sim_card_id":9007199254740992},"c":{"order_id":18014398509481985}}') as Record<string, Record<string, string>>;
+  assert.equal(parsed.a.sim_card_id, '9007199254740993');
+  assert.equal(parsed.b.sim_card_id, '9007199254740992');
+  assert.equal(parsed.c.order_id, '18014398509481985');
+});
+
+test('a negative long id and ids nested in arrays of arrays are exact', () => {
+  const parsed = parseJson('[[{"id":-9007199254740995,"x_id":12}]]') as Array<Array<Record<string, string>>>;
+  assert.deepEqual(parsed[0][0], { id: '-9007199254740995', x_id: '12' });
+});
