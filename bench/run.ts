@@ -46,10 +46,19 @@ function clientFor(sim: SimulatorProcess, concurrency = CONCURRENCY): GslClient 
   return new GslClient({ endpoints: { gsl: endpoint, iam: sim.info.iamEndpoint }, credentials: { get: async () => ({ kind: 'aksk', ak, sk, projectId }) }, concurrency });
 }
 
+/**
+ * Collects garbage before a timed sample (`npm run bench` runs node with --expose-gc), so a
+ * sample does not pay for the garbage the one before it left behind.
+ */
+function settle(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 async function timeRuns(runs: number, fn: () => Promise<void>): Promise<number[]> {
   await fn(); // warm-up: connections, JIT
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
+    settle();
     const t = performance.now();
     await fn();
     out.push(performance.now() - t);
@@ -145,6 +154,7 @@ async function benchThroughput(fast: SimulatorProcess): Promise<Figure[]> {
   const client = clientFor(fast);
   for (let run = 0; run <= RUNS; run++) {
     // The client: the paging iterator over the first 100 pages.
+    settle();
     let cpu = process.cpuUsage();
     let t = performance.now();
     let pages = 0;
@@ -158,6 +168,7 @@ async function benchThroughput(fast: SimulatorProcess): Promise<Figure[]> {
       clientCpu.push((used.user + used.system) / 1000 / pages);
     }
     // The baseline: a plain sequential fetch + JSON.parse loop over the same pages.
+    settle();
     cpu = process.cpuUsage();
     t = performance.now();
     for (let p = 1; p <= pagesPerRun; p++) {
