@@ -91,9 +91,9 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateO
     let next = 2;
     let head = 2;
     const launch = (): void => {
-      // Read-ahead stays bounded (2 × concurrency pages past the head) so a slow head page
-      // cannot make finished pages pile up in memory.
-      while (!stopped && next <= pages && active < concurrency && next < head + 2 * concurrency) {
+      // Read-ahead stays bounded (at most concurrency + 1 pages launched and not yet yielded)
+      // so a slow head page cannot make finished pages pile up in memory.
+      while (!stopped && next <= pages && active < concurrency && next < head + concurrency + 1) {
         const offset = next++;
         active++;
         let freed = false;
