@@ -14,6 +14,7 @@ import { DEFAULT_PAGE_CONCURRENCY } from '../src/gsl/paging';
 import { SIM_STATUSES } from '../src/gsl/models';
 import type { Id } from '../src/gsl/models';
 import { signRequest } from '../src/gsl/signer';
+import { dailyMonths } from '../src/panels/format';
 import { loadDailyUsage } from '../src/panels/usageData';
 import { benchActivation } from './activation';
 import { startSimulatorProcess, type SimulatorProcess } from './simulatorProcess';
@@ -209,8 +210,8 @@ async function benchUsage(slow: SimulatorProcess, fast: SimulatorProcess): Promi
   const slowClient = clientFor(slow);
   const fastClient = clientFor(fast);
   const ids = await cardIds(slowClient, 1000);
-  const now = new Date();
-  const month = `${now.getUTCFullYear()}${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  // This month, as the usage panel asks for it.
+  const [month] = dailyMonths(new Date());
   const figures: Figure[] = [];
   for (const n of [1, 100, 1000]) {
     const slice = ids.slice(0, n);

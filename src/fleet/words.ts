@@ -4,8 +4,8 @@
  * Chinese strings live in l10n/parts/words.zh-cn.json, keyed by the English text.
  */
 import type { SimStatus } from '../gsl/models';
+import type { Translate } from './translate';
 
-export type Translate = (message: string) => string;
 const same: Translate = (m) => m;
 
 export const SIM_STATUS_WORDS: Record<SimStatus, string> = {

@@ -2,19 +2,18 @@
  * JSON with int64 ids kept exact.
  *
  * GSL ids are int64 and real ones can exceed 2^53, where `JSON.parse` silently rounds.
- * We carry ids as decimal strings: on parse, an integer literal under an id key (`id`,
- * `*_id`) or inside an id-array key (`*_ids`) becomes a string before `JSON.parse` sees it;
+ * We carry ids as decimal strings: on parse, an integer under an id key (`id`, `*_id`) or
+ * inside an id-array key (`*_ids`) becomes a string with every digit it had in the text;
  * on stringify, a decimal string under such a key is written back as a bare number.
- *
- * Rewriting the text is safe for valid JSON: a raw `"` always delimits a string, so
- * `"name":123` with real quotes can only be a key followed by its value.
  */
 
-const ID_KEY = /^(?:id|[a-z0-9_]*_id)$/;
-const ID_ARRAY_KEY = /^[a-z0-9_]*_ids$/;
+/** The one definition of an id key, shared by parse and stringify. */
+function isIdKey(key: string): boolean {
+  return key === 'id' || key.endsWith('_id');
+}
 
-export function isIdKey(key: string): boolean {
-  return ID_KEY.test(key);
+function isIdArrayKey(key: string): boolean {
+  return key.endsWith('_ids');
 }
 
 // Anchored on the literal `_id"` / `"id"` so the engine can skip ahead fast. A `"` followed
@@ -59,7 +58,7 @@ function stringifyIds(o: Record<string, unknown> | unknown[], exact: Map<number,
   for (const k in o) {
     const x = o[k];
     if (typeof x === 'number') {
-      if (Number.isInteger(x) && (k === 'id' || k.endsWith('_id'))) {
+      if (Number.isInteger(x) && isIdKey(k)) {
         o[k] = Math.abs(x) < EXACT_LIMIT ? String(x) : (exact?.get(x) ?? String(x));
       }
     } else if (x !== null && typeof x === 'object') {
@@ -89,7 +88,7 @@ export function stringifyJson(value: unknown): string {
 
 function write(v: unknown, key: string, inArray: boolean): string | undefined {
   if (typeof v === 'string') {
-    if (DECIMAL.test(v) && (inArray ? ID_ARRAY_KEY.test(key) : ID_KEY.test(key))) return v;
+    if (DECIMAL.test(v) && (inArray ? isIdArrayKey(key) : isIdKey(key))) return v;
     return JSON.stringify(v);
   }
   if (v === null) return 'null';

@@ -62,7 +62,7 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateO
   const operation = options.operation ?? 'List';
   const limit = options.pageSize ?? MAX_LIMIT;
   validateLimit(limit, operation);
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? DEFAULT_PAGE_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new GslError({ kind: 'config', operation, explanation: `Page concurrency must be a whole number of at least 1; got ${String(concurrency)}.` });
   }

@@ -14,7 +14,7 @@ import {
   WORK_ORDER_STATUS_WORDS,
   word,
 } from '../fleet/words';
-import type { Translate } from '../fleet/words';
+import type { Translate } from '../fleet/translate';
 import type { ActionButton, CardActionName, CardDetailView, DetailSection, FieldRow, UsageBar, WorkOrderRow } from './protocol';
 import { format, formatDate, formatDateTime, formatEpoch, formatMb, round2 } from './format';
 

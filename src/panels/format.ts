@@ -2,7 +2,7 @@
  * Number, traffic and date formatting shared by the panel view models. Pure, so the view models
  * stay testable in plain Node.
  */
-import type { Translate } from '../fleet/words';
+import type { Translate } from '../fleet/translate';
 
 /** Replaces {0}, {1}, … after translation, so translators see one whole sentence. */
 export function format(template: string, ...args: (string | number)[]): string {

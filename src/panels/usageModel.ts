@@ -3,7 +3,7 @@
  * chart/table series and CSV text out.
  */
 import type { Id, MonthUsageVo, SimCardFlowPerDayRsp, SimCardsFlowVo, SimDeviceVO, SimPricePlanVO } from '../gsl/models';
-import type { Translate } from '../fleet/words';
+import type { Translate } from '../fleet/translate';
 import type { PlanRow, PlansView, SeriesView, UsageSeries, UsageView } from './protocol';
 import { daysOfMonth, format, normalizeCycle, normalizeDay, round2 } from './format';
 import { usageBar } from './cardDetailModel';
