@@ -11,9 +11,9 @@ export interface Figure {
   limit?: number;
   /** What the limit means, e.g. "1 round trip (50 ms) + server time". */
   limitNote?: string;
-  /** Goal as a ratio to the limit (e.g. 1.5 means within 1.5×). */
+  /** Goal as a ratio to the limit: at most this (e.g. 1.5 means within 1.5×), or at least it when higher is better. */
   goalRatio?: number;
-  /** For "higher is better" figures the ratio is limit / value. */
+  /** A rate, where the goal is to reach the limit (a baseline to beat) rather than stay near it. */
   higherIsBetter?: boolean;
   note?: string;
 }
@@ -27,7 +27,17 @@ export function summarize(samples: number[]): { median: number; min: number; max
 
 export function ratio(f: Figure): number | undefined {
   if (f.limit === undefined || f.limit === 0) return undefined;
-  return f.higherIsBetter ? f.limit / f.median : f.median / f.limit;
+  return f.median / f.limit;
+}
+
+function meetsGoal(f: Figure, r: number, goal: number): boolean {
+  return f.higherIsBetter ? r >= goal : r <= goal;
+}
+
+/** A figure with its ratio to the limit and whether it meets its goal, for `--json`. */
+export function withVerdict(f: Figure): Figure & { ratio?: number; goalMet?: boolean } {
+  const r = ratio(f);
+  return { ...f, ratio: r, goalMet: r === undefined || f.goalRatio === undefined ? undefined : meetsGoal(f, r, f.goalRatio) };
 }
 
 function fmt(n: number | undefined, digits = 1): string {
@@ -40,7 +50,7 @@ export function renderTable(figures: Figure[]): string {
   const header = ['measure', 'median', 'min', 'max', 'unit', 'limit', 'ratio', 'goal', 'ok'];
   const rows = figures.map((f) => {
     const r = ratio(f);
-    const ok = r === undefined || f.goalRatio === undefined ? '' : r <= f.goalRatio ? 'yes' : 'NO';
+    const ok = r === undefined || f.goalRatio === undefined ? '' : meetsGoal(f, r, f.goalRatio) ? 'yes' : 'NO';
     return [
       f.name,
       fmt(f.median),
@@ -49,7 +59,7 @@ export function renderTable(figures: Figure[]): string {
       f.unit,
       f.limit === undefined ? '' : `${fmt(f.limit)}${f.limitNote ? ` (${f.limitNote})` : ''}`,
       r === undefined ? '' : `${r.toFixed(2)}×`,
-      f.goalRatio === undefined ? '' : `≤ ${f.goalRatio}×`,
+      f.goalRatio === undefined ? '' : `${f.higherIsBetter ? '≥' : '≤'} ${f.goalRatio}×`,
       ok,
     ];
   });

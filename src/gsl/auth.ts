@@ -8,7 +8,7 @@ import type { Credentials } from './api';
 import { GslError, readErrorEnvelope } from './errors';
 import type { Transport } from './http';
 import { joinUrl } from './http';
-import { parseJson } from './json';
+import { parseJsonBytes } from './json';
 import type { QueryPairs } from './signer';
 import { signRequest } from './signer';
 
@@ -100,7 +100,7 @@ export class TokenSource {
     let parsed: unknown;
     let parseFailed = false;
     try {
-      parsed = res.text === '' ? undefined : parseJson(res.text);
+      parsed = res.body.length === 0 ? undefined : parseJsonBytes(res.body);
     } catch {
       parseFailed = true;
     }

@@ -30,7 +30,8 @@ export interface HttpExchange {
 export interface HttpResult {
   status: number;
   headers: Record<string, string | undefined>;
-  text: string;
+  /** The body as it came, undecoded: JSON is decoded by `parseJsonBytes`, which does it faster. */
+  body: Buffer;
   requestId?: string;
 }
 
@@ -120,11 +121,11 @@ export class Transport {
       // Only a success frees the caller's slot: a failed read may be retried, and its retry
       // must still count against the caller's concurrency.
       if (res.statusCode >= 200 && res.statusCode < 300) x.onAnswered?.();
-      const text = await res.body.text();
+      const body = Buffer.from(await res.body.arrayBuffer());
       const headers = flattenHeaders(res.headers);
       const requestId = headers['x-request-id'];
       this.log(`${x.method} ${path} ${res.statusCode} ${this.options.now() - started}ms${requestId ? ` request-id=${requestId}` : ''}`);
-      return { status: res.statusCode, headers, text, requestId };
+      return { status: res.statusCode, headers, body, requestId };
     } catch (e) {
       const err = this.classify(e, x, timedOut);
       this.log(`${x.method} ${path} failed (${err.kind}${networkCode(e) ? ` ${networkCode(e)}` : ''}) ${this.options.now() - started}ms`);

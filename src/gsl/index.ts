@@ -13,4 +13,4 @@ export type { RetryOptions, RetryPolicy } from './retry';
 export { toQueryPairs, encodeQuery } from './query';
 export type { QueryInput, QueryValue } from './query';
 export { checkEndpoint, isLoopbackHost } from './http';
-export { parseJson, stringifyJson } from './json';
+export { parseJson, parseJsonBytes, stringifyJson } from './json';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseJson, stringifyJson } from '../../src/gsl/json';
+import { jsonText, parseJson, parseJsonBytes, stringifyJson } from '../../src/gsl/json';
 
 test('an id above 2^53 survives parse and stringify unchanged', () => {
   const text = '{"sim_card_id":9223372036854774784,"order_id":9007199254740993,"flow_used":12.5,"sim_status":20}';
@@ -47,4 +47,44 @@ test('two long ids that round to the same double keep their own digits', () => {
 test('a negative long id and ids nested in arrays of arrays are exact', () => {
   const parsed = parseJson('[[{"id":-9007199254740995,"x_id":12}]]') as Array<Array<Record<string, string>>>;
   assert.deepEqual(parsed[0][0], { id: '-9007199254740995', x_id: '12' });
+});
+
+test('a body with a few non-ASCII characters parses the same as its UTF-8 text, from a one-byte string', () => {
+  const doc = { price_plan_name: '中国联通 200 MB 月包', tag_names: 'café,😀', 'ключ': 'x', sim_card_id: 9007199254740993n };
+  const text = `{"price_plan_name":"${doc.price_plan_name}","tag_names":"${doc.tag_names}","ключ":"x","sim_card_id":9007199254740993}`;
+  const bytes = Buffer.from(text, 'utf8');
+  const escaped = jsonText(bytes);
+  assert.ok([...escaped].every((c) => c.charCodeAt(0) < 0x80), 'every character is ASCII');
+  assert.ok(escaped.includes('\\u4e2d'), 'non-ASCII characters are written as escapes');
+  assert.deepEqual(parseJsonBytes(bytes), { price_plan_name: doc.price_plan_name, tag_names: doc.tag_names, 'ключ': 'x', sim_card_id: '9007199254740993' });
+});
+
+test('non-ASCII runs across block edges, a BOM and invalid UTF-8 decode as UTF-8 does', () => {
+  // Runs straddle the 1,024-byte blocks the scan clears at once, and more follow in the same block.
+  const body = Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from(`{"a":"${'a'.repeat(1016)}€é${'b'.repeat(20)}ü","b":"${'c'.repeat(2000)}ß${'d'.repeat(30)}ø","z":"`, 'utf8'),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('"}'),
+  ]);
+  const expected = JSON.parse(body.subarray(3).toString('utf8')) as Record<string, string>;
+  assert.ok(expected.a.endsWith('€é' + 'b'.repeat(20) + 'ü') && expected.z === '\ufffd\ufffd');
+  assert.deepEqual(parseJsonBytes(body), expected);
+});
+
+test('a body that is mostly non-ASCII is decoded as it is', () => {
+  const text = JSON.stringify({ note: '物联网'.repeat(200) });
+  assert.equal(jsonText(Buffer.from(text, 'utf8')), text);
+});
+
+test('non-ASCII where JSON does not allow it stays an error', () => {
+  // Escaping must not turn a backslash before a character, or a character outside a string, into valid JSON.
+  assert.throws(() => parseJsonBytes(Buffer.from('{"a":"\\é"}', 'utf8')), SyntaxError);
+  assert.throws(() => parseJsonBytes(Buffer.from('{"a":é}', 'utf8')), SyntaxError);
+  assert.deepEqual(parseJsonBytes(Buffer.from('{"a":"\\\\é"}', 'utf8')), { a: '\\é' });
+});
+
+test('ids in id arrays below 2^53 become strings; a long one keeps its digits', () => {
+  assert.deepEqual(parseJson('{"tag_ids":[1,22,333],"flows":[1,2]}'), { tag_ids: ['1', '22', '333'], flows: [1, 2] });
+  assert.deepEqual(parseJson('{"tag_ids":[1,18014398509481985],"x":{"order_id":18014398509481987}}'), { tag_ids: ['1', '18014398509481985'], x: { order_id: '18014398509481987' } });
 });
