@@ -8,7 +8,7 @@ import type { Credentials } from './api';
 import { GslError, readErrorEnvelope } from './errors';
 import type { Transport } from './http';
 import { joinUrl } from './http';
-import { parseJsonBytes } from './json';
+import { readJsonBody } from './json';
 import type { QueryPairs } from './signer';
 import { signRequest } from './signer';
 
@@ -97,13 +97,8 @@ export class TokenSource {
       if (!(e instanceof GslError) || e.kind !== 'network') throw e;
       res = await this.o.transport.send({ operation: TOKEN_OPERATION, method: 'POST', url, headers, body });
     }
-    let parsed: unknown;
-    let parseFailed = false;
-    try {
-      parsed = res.body.length === 0 ? undefined : parseJsonBytes(res.body);
-    } catch {
-      parseFailed = true;
-    }
+    const answer = readJsonBody(res.body);
+    const parsed = answer.valid ? answer.value : undefined;
     if (res.status < 200 || res.status >= 300) {
       const env = readErrorEnvelope(parsed);
       const auth = res.status === 400 || res.status === 401 || res.status === 403;
@@ -130,7 +125,7 @@ export class TokenSource {
         explanation: 'IAM answered without a token (no X-Subject-Token header). Check the IAM endpoint setting.',
       });
     }
-    if (parseFailed) {
+    if (!answer.valid) {
       throw new GslError({ kind: 'malformed', operation: TOKEN_OPERATION, status: res.status, requestId: res.requestId, explanation: 'IAM returned a response that is not valid JSON.' });
     }
     const receivedAt = this.o.now();

@@ -8,7 +8,7 @@ import { TOKEN_OPERATION, TokenSource, signedHeaders } from './auth';
 import { GslError, isRetryableStatus, readErrorEnvelope } from './errors';
 import { Transport, checkEndpoint, joinUrl } from './http';
 import type { HttpResult } from './http';
-import { parseJsonBytes, stringifyJson } from './json';
+import { parseJsonBytes, readJsonBody, stringifyJson } from './json';
 import type * as m from './models';
 import { DEFAULT_PAGE_CONCURRENCY, paginate, validateLimit, validateOffset } from './paging';
 import { encodeQuery, toQueryPairs } from './query';
@@ -526,13 +526,9 @@ export class GslClient implements GslApi {
     const malformed = (what: string): GslError =>
       new GslError({ kind: 'malformed', operation: call.operation, status: res.status, requestId: res.requestId, explanation: `The service returned ${what}.` });
     if (call.expect.kind === 'opaque') {
-      if (res.body.length === 0) return undefined as T;
-      try {
-        return parseJsonBytes(res.body) as T;
-      } catch {
-        // Documented as Boolean or an opaque string; any text is an acceptable answer.
-        return res.body.toString('utf8') as T;
-      }
+      const answer = readJsonBody(res.body);
+      // Documented as Boolean or an opaque string; any text is an acceptable answer.
+      return (answer.valid ? answer.value : res.body.toString('utf8')) as T;
     }
     let value: unknown;
     try {
@@ -569,29 +565,20 @@ function paged(arrayKey: string): Expect {
 }
 
 function errorCode(res: HttpResult): string | undefined {
-  try {
-    return readErrorEnvelope(parseJsonBytes(res.body)).code;
-  } catch {
-    return undefined;
-  }
+  const answer = readJsonBody(res.body);
+  return answer.valid ? readErrorEnvelope(answer.value).code : undefined;
 }
 
 function httpError(operation: string, res: HttpResult, now: number): GslError {
-  let body: unknown;
-  let notJson = false;
-  try {
-    body = res.body.length === 0 ? undefined : parseJsonBytes(res.body);
-  } catch {
-    notJson = true;
-  }
-  const env = readErrorEnvelope(body);
+  const answer = readJsonBody(res.body);
+  const env = readErrorEnvelope(answer.valid ? answer.value : undefined);
   const retryAfter = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers['retry-after'], now) : undefined;
   return new GslError({
     kind: res.status === 401 ? 'auth' : 'http',
     operation,
     status: res.status,
     code: env.code,
-    errorMsg: env.message ?? (notJson ? 'The error response was not valid JSON.' : undefined),
+    errorMsg: env.message ?? (answer.valid ? undefined : 'The error response was not valid JSON.'),
     requestId: res.requestId ?? env.requestId,
     retryable: isRetryableStatus(res.status),
     retryAfterSeconds: retryAfter,

@@ -103,6 +103,19 @@ export function parseJsonBytes(bytes: Buffer): unknown {
   return parseJson(jsonText(bytes));
 }
 
+/** A body that may be empty or not JSON at all, as error and token answers can be. */
+export type JsonBody = { valid: true; value: unknown } | { valid: false };
+
+/** Read a body as JSON without throwing: an empty one is valid and has no value. */
+export function readJsonBody(bytes: Buffer): JsonBody {
+  if (bytes.length === 0) return { valid: true, value: undefined };
+  try {
+    return { valid: true, value: parseJsonBytes(bytes) };
+  } catch {
+    return { valid: false };
+  }
+}
+
 const BLOCK = 1024;
 /**
  * Escapes allowed per KiB of body. One escape costs about what a KiB of two-byte text costs
