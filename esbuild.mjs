@@ -1,5 +1,6 @@
-// One build script, three targets (house style 19): the extension as CommonJS for Node,
-// the webviews as ESM for the browser, and the simulator's command-line entry.
+// One build script (house style 19): the extension's entry as CommonJS for Node, the parts it
+// loads on first use (the GSL client and its HTTP stack, the simulator) as a second CommonJS
+// bundle, the webviews as ESM for the browser, and the simulator's command-line entry.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 
@@ -13,6 +14,16 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Code for tests only sits behind this flag; the packaged extension drops it (src/buildFlags.d.ts).
+  define: { SIM_FLEET_TEST_HOOKS: production ? 'false' : 'true' },
+};
+
+/** dist/extension.js requires ./runtime.js at run time (src/host/runtime.ts); it is not bundled in. */
+const runtimeIsExternal = {
+  name: 'runtime-is-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/runtime\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
 };
 
 const targets = {
@@ -20,6 +31,16 @@ const targets = {
     ...common,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [runtimeIsExternal],
+  },
+  runtime: {
+    ...common,
+    entryPoints: ['src/runtime.ts'],
+    outfile: 'dist/runtime.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

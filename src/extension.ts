@@ -1,38 +1,53 @@
 // Composition root (house style 1): builds the services, the tree and the commands, and wires
-// their events together. The work itself lives in src/host, src/fleet and src/commands.
+// their events together. The work itself lives in src/core, src/fleet, src/host, src/panels and
+// src/commands. Activation only registers things: the GSL client, its HTTP stack and the
+// simulator load from their own bundle when first needed (host/runtime.ts).
 import * as vscode from 'vscode';
+import type { CommandId } from './core/commandIds';
+import { plainText } from './core/text';
+import type { CommandContext } from './commands/commandContext';
 import { registerCommands } from './commands/registerCommands';
+import { CardChanges } from './fleet/cardChanges';
 import { describeFilter, isFilterActive } from './fleet/filter';
 import { FleetModel } from './fleet/fleetModel';
-import { FleetServicesImpl } from './fleet/fleetServices';
 import { FleetTreeProvider } from './fleet/fleetTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
 import { RefreshManager } from './fleet/refreshManager';
-import type { SimFleetApi } from './fleet/simFleetApi';
 import { FleetWorkOrderTracker } from './fleet/workOrderTracker';
 import { OutputLogger } from './host/logger';
-import { PromptsHolder } from './host/prompts';
 import { Session } from './host/session';
 import { settings } from './host/settings';
 import { SessionStatusBar } from './host/statusBar';
-import { registerPanels } from './panels/index';
+import { Ui } from './host/ui';
+import { Panels } from './panels/index';
+import type { SimFleetTestApi } from './testApi';
+import { TestUiBackend, createTestApi } from './testApi';
 
-export async function activate(context: vscode.ExtensionContext): Promise<SimFleetApi> {
-  const log = new OutputLogger();
+/**
+ * Returns nothing in a normal run: SIM Fleet offers no API to other extensions, so none can act as
+ * the user. Only a test run gets the internals its integration tests drive.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<SimFleetTestApi | undefined> {
+  const testHooks = SIM_FLEET_TEST_HOOKS && context.extensionMode === vscode.ExtensionMode.Test;
+  const t = vscode.l10n.t;
+  const log = new OutputLogger({ keepLines: testHooks ? 2000 : 0 });
   const session = new Session(context.secrets, log.request);
   const tracker = new FleetWorkOrderTracker({ client: () => session.currentClient() });
   const model = new FleetModel({ client: () => session.currentClient(), pageSize: () => settings.pageSize() });
-  const services = new FleetServicesImpl(context.extensionUri, session, log, tracker);
-  const tree = new FleetTreeProvider(model, session, tracker);
+  const cardChanges = new CardChanges();
+  const tree = new FleetTreeProvider(model, session, tracker, t);
   const treeView = vscode.window.createTreeView<FleetNode>('simFleet.cards', { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
-  const refresh = new RefreshManager({ model, view: treeView, autoRefreshSeconds: () => settings.autoRefreshSeconds(), onRefresh: () => services.fireCardsChanged({}) });
+  const refresh = new RefreshManager({ model, view: treeView, autoRefreshSeconds: () => settings.autoRefreshSeconds(), cardChanges });
   const statusBar = new SessionStatusBar(session);
-  const prompts = new PromptsHolder();
-  const ctx = { services, session, model, tree, treeView, refresh, tracker, prompts, log };
+  const testUi = testHooks ? new TestUiBackend() : undefined;
+  const ui = new Ui(testUi ? () => testUi : undefined);
+  const panels = new Panels({ extensionUri: context.extensionUri, session, log, workOrders: tracker, onDidChangeCards: cardChanges.onDidChange, t, testHooks });
+  const ctx: CommandContext = { session, model, tree, treeView, refresh, tracker, ui, log, panels, t, testHooks };
 
   const showFilter = (): void => {
     const active = isFilterActive(model.filter) || model.sort !== undefined;
-    treeView.description = active ? describeFilter(model.filter, model.sort, vscode.l10n.t) : undefined;
+    // Tag names and search keys are the person's own text: plain, never an icon or a link.
+    treeView.description = active ? plainText(describeFilter(model.filter, model.sort, t)) : undefined;
     void vscode.commands.executeCommand('setContext', 'simFleet.filterActive', active);
   };
   const showSession = (): void => {
@@ -44,54 +59,34 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     { dispose: () => void session.dispose() },
     tracker,
     model,
-    services,
+    cardChanges,
     tree,
     treeView,
     refresh,
     statusBar,
+    panels,
     ...registerCommands(ctx),
     model.onDidChange(showFilter),
     session.onDidChange(() => {
       showSession();
-      model.reset();
+      // Another account (or none): nothing loaded can be kept.
+      refresh.resetNow();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (settings.affects(e, 'pageSize')) refresh.requestRefresh();
+      if (settings.affects(e, 'pageSize')) refresh.requestRefresh({ reset: true });
       if (settings.affects(e, 'autoRefreshSeconds')) refresh.schedule();
     }),
   );
   showFilter();
   showSession();
 
-  try {
-    registerPanels(context, services);
-  } catch (err) {
-    // The tree and actions work without the panels; say why detail views are missing.
-    log.warn(`Card panels are not available: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  // `npm start` sets SIM_FLEET_DEMO=1 to open straight onto the demo fleet. Neither path is
+  // awaited: activation never waits for the keychain, a client or the simulator.
+  if (process.env.SIM_FLEET_DEMO === '1') void vscode.commands.executeCommand('simFleet.account.startDemo' satisfies CommandId);
+  else void session.restore().catch((err: unknown) => log.error('Could not read the kept credentials', err));
 
-  // `npm start` sets SIM_FLEET_DEMO=1 to open straight onto the demo fleet.
-  if (process.env.SIM_FLEET_DEMO === '1') void vscode.commands.executeCommand('simFleet.account.startDemo');
-  else await session.restore().catch((err) => log.error('Could not read the kept credentials', err));
-
-  return {
-    services,
-    session,
-    model,
-    tree,
-    treeView,
-    refresh,
-    workOrders: tracker,
-    prompts,
-    recentLog: () => log.recentLines(),
-    statusBarText: () => statusBar.text,
-    storedState: () => {
-      const all: Record<string, unknown> = {};
-      for (const k of context.globalState.keys()) all[`global:${k}`] = context.globalState.get(k);
-      for (const k of context.workspaceState.keys()) all[`workspace:${k}`] = context.workspaceState.get(k);
-      return all;
-    },
-  };
+  if (!testHooks || !testUi) return undefined;
+  return createTestApi(context, { session, model, tree, treeView, refresh, workOrders: tracker, panels, ui: testUi, t, log, statusBarText: () => statusBar.text });
 }
 
 export function deactivate(): void {

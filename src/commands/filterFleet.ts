@@ -1,10 +1,10 @@
-import * as vscode from 'vscode';
 import type { DeviceStatus, SimType } from '../gsl/models';
+import { errorMessage } from '../core/errorWords';
+import { DEVICE_STATUS_WORDS, SIM_TYPE_WORDS } from '../core/words';
 import type { AttributeSlot, FleetFilter, MbRange, SearchType } from '../fleet/filter';
 import { MAX_TAGS, parseMb, validateAttributeValue, validateMb, validateMsisdn, validateRange, validateSearchKey } from '../fleet/filter';
-import { DEVICE_STATUS_WORDS, SIM_TYPE_WORDS } from '../fleet/words';
-import { errorMessage } from '../host/errorMessages';
 import type { CommandContext } from './commandContext';
+import { requireClient } from './commandContext';
 
 type Facet = 'simType' | 'deviceStatus' | 'tags' | 'search' | 'msisdn' | 'usedMb' | 'leftMb' | 'realNamed' | 'attribute' | 'clear';
 const ANY = 'any';
@@ -15,8 +15,7 @@ const ANY = 'any';
  * downloads the fleet to filter it.
  */
 export async function filterFleet(ctx: CommandContext): Promise<FleetFilter | undefined> {
-  const t = vscode.l10n.t;
-  const p = ctx.prompts;
+  const { t, ui: p } = ctx;
   const facet = await p.pickOne<Facet>(
     [
       { value: 'simType', label: t('Card type') },
@@ -40,8 +39,7 @@ export async function filterFleet(ctx: CommandContext): Promise<FleetFilter | un
 }
 
 async function askFacet(ctx: CommandContext, facet: Facet, filter: FleetFilter): Promise<FleetFilter | undefined> {
-  const t = vscode.l10n.t;
-  const p = ctx.prompts;
+  const { t, ui: p } = ctx;
   switch (facet) {
     case 'clear':
       return {};
@@ -62,15 +60,17 @@ async function askFacet(ctx: CommandContext, facet: Facet, filter: FleetFilter):
       return { ...filter, deviceStatus: v === ANY ? undefined : v };
     }
     case 'tags': {
+      const client = requireClient(ctx);
+      if (!client) return undefined;
       let tags;
       try {
-        tags = (await (await ctx.services.client()).listTags({ limit: 500, offset: 1 })).tags;
+        tags = (await client.listTags({ limit: 500, offset: 1 })).tags;
       } catch (err) {
-        void vscode.window.showErrorMessage(errorMessage(err, t));
+        void p.error(errorMessage(err, t));
         return undefined;
       }
       if (tags.length === 0) {
-        void vscode.window.showInformationMessage(t('This account has no tags.'));
+        void p.info(t('This account has no tags.'));
         return undefined;
       }
       const chosen = new Set((filter.tags ?? []).map((x) => x.id));
@@ -80,7 +80,7 @@ async function askFacet(ctx: CommandContext, facet: Facet, filter: FleetFilter):
       );
       if (picked === undefined) return undefined;
       if (picked.length > MAX_TAGS) {
-        void vscode.window.showErrorMessage(t('Choose at most {0} tags; you chose {1}.', MAX_TAGS, picked.length));
+        void p.error(t('Choose at most {0} tags; you chose {1}.', MAX_TAGS, picked.length));
         return undefined;
       }
       return { ...filter, tags: picked.length ? picked : undefined };
@@ -123,9 +123,11 @@ async function askFacet(ctx: CommandContext, facet: Facet, filter: FleetFilter):
       return { ...filter, realNamed: v === ANY ? undefined : v };
     }
     case 'attribute': {
+      const client = requireClient(ctx);
+      if (!client) return undefined;
       let names: string[] = [];
       try {
-        const attrs = (await (await ctx.services.client()).listAttributes({ limit: 10, offset: 1 })).attributes;
+        const attrs = (await client.listAttributes({ limit: 10, offset: 1 })).attributes;
         names = attrs.map((a) => a.cust_attr_name ?? a.default_attr_name_en ?? '');
       } catch (err) {
         // The names only label the slots; filtering by slot still works without them.
@@ -144,15 +146,15 @@ async function askFacet(ctx: CommandContext, facet: Facet, filter: FleetFilter):
 }
 
 async function askRange(ctx: CommandContext, title: string, current: MbRange | undefined): Promise<MbRange | undefined> {
-  const t = vscode.l10n.t;
-  const min = await ctx.prompts.input({ title, prompt: t('Minimum in MB (empty for none)'), value: current?.min?.toString() ?? '', validateInput: (v) => validateMb(v, t) });
+  const { t } = ctx;
+  const min = await ctx.ui.input({ title, prompt: t('Minimum in MB (empty for none)'), value: current?.min?.toString() ?? '', validateInput: (v) => validateMb(v, t) });
   if (min === undefined || validateMb(min, t)) return undefined;
-  const max = await ctx.prompts.input({ title, prompt: t('Maximum in MB (empty for none)'), value: current?.max?.toString() ?? '', validateInput: (v) => validateMb(v, t) });
+  const max = await ctx.ui.input({ title, prompt: t('Maximum in MB (empty for none)'), value: current?.max?.toString() ?? '', validateInput: (v) => validateMb(v, t) });
   if (max === undefined || validateMb(max, t)) return undefined;
   const range = { min: parseMb(min), max: parseMb(max) };
   const problem = validateRange(range, t);
   if (problem) {
-    void vscode.window.showErrorMessage(problem);
+    void ctx.ui.error(problem);
     return undefined;
   }
   return range;

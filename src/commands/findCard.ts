@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { SimDeviceVO } from '../gsl/models';
-import { cardDescription, cardLabel } from '../fleet/cardText';
+import { cardDescription, cardLabel } from '../core/cardText';
+import { errorMessage } from '../core/errorWords';
+import { simStatusWord } from '../core/words';
 import { classifyFindInput, findQuery, validateFindInput } from '../fleet/findInput';
-import { simStatusWord } from '../fleet/words';
-import { errorMessage } from '../host/errorMessages';
 import type { CommandContext } from './commandContext';
+import { requireClient } from './commandContext';
 
 /**
  * simFleet.card.find — asks for an ICCID, MSISDN or IMEI, searches the server (the whole fleet,
@@ -12,16 +13,13 @@ import type { CommandContext } from './commandContext';
  * is not loaded.
  */
 export async function findCard(ctx: CommandContext, text?: unknown): Promise<SimDeviceVO | undefined> {
-  const t = vscode.l10n.t;
-  const client = ctx.session.currentClient();
-  if (!client) {
-    void vscode.window.showInformationMessage(t('Sign in or start the demo fleet first.'));
-    return undefined;
-  }
+  const { t, ui } = ctx;
+  const client = requireClient(ctx);
+  if (!client) return undefined;
   const typed =
     typeof text === 'string'
       ? text
-      : await ctx.prompts.input({
+      : await ui.input({
           title: t('Find Card'),
           prompt: t('ICCID (19–20 characters), MSISDN or IMEI (15 digits)'),
           placeHolder: '8986…',
@@ -31,23 +29,23 @@ export async function findCard(ctx: CommandContext, text?: unknown): Promise<Sim
   const problem = validateFindInput(typed, t);
   const shaped = classifyFindInput(typed);
   if (problem || !shaped) {
-    void vscode.window.showErrorMessage(problem ?? t('Enter an ICCID, an MSISDN or an IMEI.'));
+    void ui.error(problem ?? t('Enter an ICCID, an MSISDN or an IMEI.'));
     return undefined;
   }
   let cards: SimDeviceVO[];
   try {
     cards = (await client.listSimCards({ ...findQuery(shaped), limit: 10, offset: 1 })).sim_cards;
   } catch (err) {
-    void vscode.window.showErrorMessage(errorMessage(err, t));
+    void ui.error(errorMessage(err, t));
     return undefined;
   }
   let card = cards[0];
   if (cards.length === 0) {
-    void vscode.window.showInformationMessage(t('No card matches {0}.', shaped.value));
+    void ui.info(t('No card matches {0}.', shaped.value));
     return undefined;
   }
   if (cards.length > 1) {
-    card = (await ctx.prompts.pickOne(
+    card = (await ui.pickOne(
       cards.map((c) => ({ value: c, label: cardLabel(c), description: `${simStatusWord(c.sim_status, t)} · ${cardDescription(c, t)}` })),
       { title: t('{0} cards match {1}', cards.length, shaped.value) },
     )) as SimDeviceVO;
@@ -82,6 +80,7 @@ async function showView(view: vscode.TreeView<unknown>): Promise<void> {
     subscription = view.onDidChangeVisibility((e) => e.visible && resolve());
     setTimeout(resolve, 3000);
   });
+  // VS Code's own command that shows a view (not one of ours, so not a CommandId).
   await vscode.commands.executeCommand('simFleet.cards.focus');
   await visible;
   subscription?.dispose();

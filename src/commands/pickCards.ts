@@ -5,17 +5,23 @@
 import * as vscode from 'vscode';
 import type { GslApi } from '../gsl/api';
 import type { SimDeviceVO, SimStatus } from '../gsl/models';
-import { cardDescription, cardLabel } from '../fleet/cardText';
+import { cardDescription, cardLabel } from '../core/cardText';
+import { errorMessage } from '../core/errorWords';
+import { plainText } from '../core/text';
+import { simStatusWord } from '../core/words';
 import { classifyFindInput, findQuery } from '../fleet/findInput';
-import { simStatusWord } from '../fleet/words';
-import { errorMessage } from '../host/errorMessages';
+import type { CommandContext } from './commandContext';
 
 interface CardItem extends vscode.QuickPickItem {
   card: SimDeviceVO;
 }
 
-export async function pickCards(client: GslApi, options: { title: string; statuses: readonly SimStatus[]; many: boolean }): Promise<SimDeviceVO[] | undefined> {
-  const t = vscode.l10n.t;
+export async function pickCards(
+  ctx: Pick<CommandContext, 't' | 'ui'>,
+  client: GslApi,
+  options: { title: string; statuses: readonly SimStatus[]; many: boolean },
+): Promise<SimDeviceVO[] | undefined> {
+  const { t } = ctx;
   const qp = vscode.window.createQuickPick<CardItem>();
   qp.title = options.title;
   qp.placeholder = t('Type an ICCID, container id, MSISDN or IMEI to search the fleet');
@@ -35,13 +41,14 @@ export async function pickCards(client: GslApi, options: { title: string; status
       if (mine !== version) return;
       qp.items = pages.flatMap((p) => p.sim_cards).map((card) => ({
         card,
-        label: cardLabel(card),
-        description: `${simStatusWord(card.sim_status, t)} · ${cardDescription(card, t)}`,
+        // Card data is shown as typed: never an icon.
+        label: plainText(cardLabel(card)),
+        description: plainText(`${simStatusWord(card.sim_status, t)} · ${cardDescription(card, t)}`),
         alwaysShow: true,
       }));
     } catch (err) {
       if (mine === version) qp.items = [];
-      void vscode.window.showErrorMessage(errorMessage(err, t));
+      void ctx.ui.error(errorMessage(err, t));
     } finally {
       if (mine === version) qp.busy = false;
     }

@@ -1,7 +1,6 @@
 import type { CommandContext } from './commandContext';
 
-/** simFleet.fleet.refresh — forget what is loaded and ask the server again. */
+/** simFleet.fleet.refresh — ask the server again for the counts and every loaded page, keeping the view's place. */
 export async function refreshFleet(ctx: CommandContext): Promise<void> {
-  ctx.refresh.refreshNow();
-  await ctx.model.loadCounts();
+  await ctx.refresh.refreshNow();
 }

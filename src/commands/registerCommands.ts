@@ -1,8 +1,10 @@
 /**
- * The one command table (house style 10). Ids read `simFleet.<noun>.<verb>`; each handler lives
- * in a file named after its export and takes `(ctx, node?, nodes?)`.
+ * The one command table (house style 10). Ids read `simFleet.<noun>.<verb>` and are the typed
+ * union `CommandId`, so the table must name every command and nothing else; each handler lives in
+ * a file named after its export and takes `(ctx, node?, nodes?)`.
  */
 import * as vscode from 'vscode';
+import type { CommandId } from '../core/commandIds';
 import { activateCard } from './activateCard';
 import { clearFilter } from './clearFilter';
 import type { CommandContext } from './commandContext';
@@ -22,10 +24,9 @@ import { startDemo } from './startDemo';
 import { stopCard } from './stopCard';
 import { switchAccount } from './switchAccount';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers take the arguments VS Code passes
-type Handler = (ctx: CommandContext, ...args: any[]) => unknown;
+type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
-export const COMMANDS: Readonly<Record<string, Handler>> = {
+export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.fleet.refresh': refreshFleet,
   'simFleet.fleet.filter': filterFleet,
   'simFleet.fleet.clearFilter': clearFilter,
@@ -46,14 +47,17 @@ export const COMMANDS: Readonly<Record<string, Handler>> = {
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, handler]) =>
+  return (Object.entries(COMMANDS) as Array<[CommandId, Handler]>).map(([id, handler]) =>
+    // VS Code passes whatever the caller did (a node, the selection, nothing); handlers check it.
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
-        return await handler(ctx, ...args);
+        const result = await (handler as (ctx: CommandContext, ...rest: unknown[]) => unknown)(ctx, ...args);
+        // Any extension can run a command: outside test runs none gets data or objects back.
+        return ctx.testHooks ? result : undefined;
       } catch (err) {
         // Handlers report expected failures themselves; this is the net for the unexpected.
         ctx.log.error(`${id} failed`, err);
-        void vscode.window.showErrorMessage(vscode.l10n.t('SIM Fleet: {0}', err instanceof Error ? err.message : String(err)));
+        void ctx.ui.error(ctx.t('SIM Fleet: {0}', err instanceof Error ? err.message : String(err)));
         return undefined;
       }
     }),

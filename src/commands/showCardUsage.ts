@@ -1,22 +1,22 @@
-import * as vscode from 'vscode';
-import { errorMessage } from '../host/errorMessages';
-import { openUsage } from '../panels/index';
+import { SIM_STATUSES } from '../gsl/models';
+import { errorMessage } from '../core/errorWords';
 import { cardsFromArgs } from './cardArgs';
 import type { CommandContext } from './commandContext';
+import { requireClient } from './commandContext';
 import { pickCards } from './pickCards';
 
 /** simFleet.card.openUsage — daily and monthly usage of the selected cards. */
 export async function showCardUsage(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
   let cards = cardsFromArgs(node, nodes);
   if (cards.length === 0) {
-    const client = ctx.session.currentClient();
+    const client = requireClient(ctx);
     if (!client) return;
-    cards = (await pickCards(client, { title: vscode.l10n.t('Open Usage'), statuses: [10, 11, 13, 14, 20, 30], many: true })) ?? [];
+    cards = (await pickCards(ctx, client, { title: ctx.t('Open Usage'), statuses: SIM_STATUSES, many: true })) ?? [];
     if (cards.length === 0) return;
   }
   try {
-    openUsage(ctx.services, cards);
+    ctx.panels.openUsage(cards);
   } catch (err) {
-    void vscode.window.showErrorMessage(errorMessage(err, vscode.l10n.t));
+    void ctx.ui.error(errorMessage(err, ctx.t));
   }
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import type { CommandId } from '../core/commandIds';
 import type { Credentials, GslEndpoints } from '../gsl/api';
-import { checkEndpoint } from '../gsl/http';
-import { errorMessage } from '../host/errorMessages';
+import { checkEndpoint } from '../gsl/endpoints';
+import { errorMessage } from '../core/errorWords';
 import { settings } from '../host/settings';
 import type { CommandContext } from './commandContext';
 
@@ -13,8 +14,7 @@ type Method = 'iam' | 'aksk';
  * only in SecretStorage, and only when that call succeeds.
  */
 export async function signIn(ctx: CommandContext): Promise<boolean> {
-  const t = vscode.l10n.t;
-  const p = ctx.prompts;
+  const { t, ui: p } = ctx;
   const method = await p.pickOne<Method>(
     [
       { value: 'aksk', label: t('Access key (AK/SK)'), detail: t('An access key ID and secret access key; requests are signed, nothing expires.') },
@@ -64,12 +64,12 @@ export async function signIn(ctx: CommandContext): Promise<boolean> {
   } catch (err) {
     ctx.log.error('Sign-in failed', err);
     const again = t('Try Again');
-    void vscode.window.showErrorMessage(errorMessage(err, t), again).then((choice) => {
-      if (choice === again) void vscode.commands.executeCommand('simFleet.account.signIn');
+    void p.error(errorMessage(err, t), again).then((choice) => {
+      if (choice === again) void vscode.commands.executeCommand('simFleet.account.signIn' satisfies CommandId);
     });
     return false;
   }
   ctx.log.info(`Signed in as ${ctx.session.label ?? ''}`);
-  void vscode.window.showInformationMessage(t('Signed in to GSL as {0}.', ctx.session.label ?? ''));
+  void p.info(t('Signed in to GSL as {0}.', ctx.session.label ?? ''));
   return true;
 }

@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { SortKey, SortOrder } from '../gsl/models';
 import { SORT_KEYS } from '../gsl/models';
 import { SORT_KEY_WORDS, type FleetSort } from '../fleet/filter';
@@ -6,7 +5,7 @@ import type { CommandContext } from './commandContext';
 
 /** simFleet.fleet.sort — the server sorts each group by one of the five keys. */
 export async function sortFleet(ctx: CommandContext): Promise<FleetSort | undefined> {
-  const t = vscode.l10n.t;
+  const { t } = ctx;
   const current = ctx.model.sort;
   const items = SORT_KEYS.flatMap((key: SortKey) =>
     (['asc', 'desc'] as SortOrder[]).map((order) => ({
@@ -16,7 +15,7 @@ export async function sortFleet(ctx: CommandContext): Promise<FleetSort | undefi
     })),
   );
   items.push({ value: null, label: t('Server order (no sorting)'), description: current ? undefined : t('current') });
-  const picked = await ctx.prompts.pickOne(items, { title: t('Sort Cards'), placeholder: t('Sort every status group by') });
+  const picked = await ctx.ui.pickOne(items, { title: t('Sort Cards'), placeholder: t('Sort every status group by') });
   if (picked === undefined) return undefined;
   ctx.model.setSort(picked ?? undefined);
   return picked ?? undefined;

@@ -1,21 +1,20 @@
 import * as vscode from 'vscode';
 import type { DemoFleet, DemoOptions } from '../host/demoFleet';
-import { errorMessage } from '../host/errorMessages';
+import { errorMessage } from '../core/errorWords';
 import type { CommandContext } from './commandContext';
 
 /** simFleet.account.startDemo — the built-in simulator as a demo fleet, on 127.0.0.1 only. */
 export async function startDemo(ctx: CommandContext, options?: DemoOptions): Promise<DemoFleet | undefined> {
-  const t = vscode.l10n.t;
+  const { t } = ctx;
   try {
     const demo = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Starting the demo fleet…') }, () =>
       ctx.session.startDemo(isDemoOptions(options) ? options : {}),
     );
-    ctx.model.reset();
     ctx.log.info(`Demo fleet running at ${demo.endpoints.gsl} with ${demo.cards} cards`);
     return demo;
   } catch (err) {
     ctx.log.error('The demo fleet did not start', err);
-    void vscode.window.showErrorMessage(t('The demo fleet did not start: {0}', errorMessage(err, t)));
+    void ctx.ui.error(t('The demo fleet did not start: {0}', errorMessage(err, t)));
     return undefined;
   }
 }

@@ -3,8 +3,8 @@
  * sorting always run on the server. Pure, with the input validation the filter commands use.
  */
 import type { DeviceStatus, Id, ListSimCardsQuery, SimType, SortKey, SortOrder } from '../gsl/models';
-import type { Translate } from './translate';
-import { DEVICE_STATUS_WORDS, SIM_TYPE_WORDS, word } from './words';
+import type { Translate } from '../core/translate';
+import { DEVICE_STATUS_WORDS, SIM_TYPE_WORDS, word } from '../core/words';
 
 export type AttributeSlot = 1 | 2 | 3 | 4 | 5 | 6;
 

@@ -2,7 +2,7 @@
  * Tells an ICCID, an IMEI and an MSISDN apart by their shape, for the find-card command. Pure.
  */
 import type { CardListQuery } from './filter';
-import type { Translate } from './translate';
+import type { Translate } from '../core/translate';
 
 export type FindInput =
   | { kind: 'iccid'; value: string }

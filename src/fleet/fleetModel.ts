@@ -7,7 +7,7 @@
 import type { GslApi } from '../gsl/api';
 import type { Id, SimDeviceVO, SimStatus } from '../gsl/models';
 import { SIM_STATUSES } from '../gsl/models';
-import { Emitter } from './emitter';
+import { Emitter } from '../core/events';
 import type { CardListQuery, FleetFilter, FleetSort } from './filter';
 import { filterToQuery } from './filter';
 
@@ -35,6 +35,8 @@ interface Group {
   pagesLoaded: number;
   pageSize: number;
   error?: unknown;
+  /** What Retry does after `error`: load the next page again, or refresh the loaded ones. */
+  failed?: 'page' | 'refresh';
   load?: Promise<void>;
 }
 
@@ -79,24 +81,87 @@ export class FleetModel {
     return filterToQuery(this.filterValue, this.sortValue);
   }
 
-  /** Forgets everything; the next look loads again from the server. */
+  /**
+   * Forgets everything; the next look loads again from the server. Only for a change of what is
+   * shown (another session, filter, sort or page size): a refresh keeps what is loaded (`refresh`).
+   */
   reset(): void {
     this.clear();
     this.changed.fire({});
   }
 
-  /** Forgets the given groups (count and pages), for example after a work order moved a card. */
-  invalidate(statuses: readonly SimStatus[]): void {
-    for (const s of statuses) this.groups.set(s, emptyGroup());
-    this.countLoad = undefined;
-    for (const s of statuses) this.changed.fire({ status: s });
-    // Group labels show counts, so the forgotten ones are asked for again at once.
-    void this.loadCountsOnce();
+  /**
+   * Asks the server again for the given groups (all by default) without forgetting anything on
+   * screen: their counts, and every page each has loaded, with the same page size. The fresh
+   * answers replace the old ones when they arrive, so expanded groups keep their place and the
+   * pages the person loaded with "Load more"; until then the old figures stay shown.
+   */
+  refresh(statuses: readonly SimStatus[] = SIM_STATUSES): Promise<void> {
+    const client = this.options.client();
+    if (!client) return Promise.resolve();
+    const counting = this.recount(client, statuses);
+    const paging = statuses.map((s) => this.reloadPages(client, s));
+    return Promise.all([counting, ...paging]).then(() => undefined);
+  }
+
+  private recount(client: GslApi, statuses: readonly SimStatus[]): Promise<void> {
+    const query = this.query();
+    const asked = statuses.map((s) => [s, this.groups.get(s) as Group] as const);
+    return Promise.all(asked.map(([s]) => client.countSimCards({ ...query, sim_status: s }))).then(
+      (counts) => {
+        asked.forEach(([s, g], i) => {
+          if (this.groups.get(s) === g) g.count = counts[i];
+        });
+        this.countError = undefined;
+        this.changed.fire({});
+      },
+      (err: unknown) => {
+        // Counts already shown stay shown; the tree says above them that they could not be refreshed.
+        this.countError = err;
+        this.changed.fire({});
+      },
+    );
+  }
+
+  private reloadPages(client: GslApi, status: SimStatus): Promise<void> {
+    const g = this.groups.get(status);
+    if (!g || g.pagesLoaded === 0) return Promise.resolve();
+    const run = async (): Promise<void> => {
+      const pages = g.pagesLoaded;
+      const query = this.query();
+      try {
+        const answers = await Promise.all(
+          Array.from({ length: pages }, (_, i) => client.listSimCards({ ...query, sim_status: status, limit: g.pageSize, offset: i + 1 })),
+        );
+        if (this.groups.get(status) !== g) return;
+        const fresh = answers.flatMap((a) => a.sim_cards);
+        const moved = this.forgetElsewhere(status, fresh);
+        const seen = new Set<string>();
+        g.paged = fresh.filter((c) => !seen.has(c.sim_card_id) && seen.add(c.sim_card_id));
+        g.pinned = g.pinned.filter((c) => !seen.has(c.sim_card_id));
+        g.count = answers[answers.length - 1].count;
+        g.error = undefined;
+        this.changed.fire(moved ? {} : { status });
+      } catch (err) {
+        if (this.groups.get(status) !== g) return;
+        // The loaded pages stay on screen; the error shows at the end of the group with Retry.
+        g.error = err;
+        g.failed = 'refresh';
+        this.changed.fire({ status });
+      }
+    };
+    // After any load in flight for the group, so two answers never race to replace its pages.
+    const load = (g.load ?? Promise.resolve()).then(run).finally(() => {
+      if (g.load === load) g.load = undefined;
+    });
+    g.load = load;
+    return load;
   }
 
   get countsLoaded(): boolean {
     return SIM_STATUSES.every((s) => this.groups.get(s)?.count !== undefined);
   }
+  /** Why the counts could not be read; with `countsLoaded`, the counts shown are from before it. */
   get countsError(): unknown {
     return this.countError;
   }
@@ -169,11 +234,15 @@ export class FleetModel {
     return this.loadNextPage(status, options);
   }
 
-  /** Clears a group's error and loads its next page. */
+  /** Clears a group's error and does again what failed: a page load, or a refresh of its pages. */
   retry(status: SimStatus): Promise<void> {
     const g = this.groups.get(status);
-    if (g) g.error = undefined;
-    return this.loadNextPage(status);
+    if (!g) return Promise.resolve();
+    const failed = g.failed;
+    g.error = undefined;
+    g.failed = undefined;
+    const client = this.options.client();
+    return failed === 'refresh' && client ? this.reloadPages(client, status) : this.loadNextPage(status);
   }
 
   /** Loads the group's next page; concurrent callers share one request. */
@@ -184,30 +253,37 @@ export class FleetModel {
     const client = this.options.client();
     if (!client) return Promise.resolve();
     if (g.pagesLoaded === 0) g.pageSize = this.options.pageSize();
-    const offset = g.pagesLoaded + 1;
-    let moved = false;
-    const load = (async () => {
-      try {
-        const page = await client.listSimCards({ ...this.query(), sim_status: status, limit: g.pageSize, offset });
-        if (this.groups.get(status) !== g) return;
-        moved = this.forgetElsewhere(status, page.sim_cards);
-        const known = new Set(g.paged.map((c) => c.sim_card_id));
-        g.paged.push(...page.sim_cards.filter((c) => !known.has(c.sim_card_id)));
-        g.pagesLoaded = offset;
-        g.count = page.count;
-        g.error = undefined;
-      } catch (err) {
-        if (this.groups.get(status) !== g) return;
-        g.error = err;
-      } finally {
-        g.load = undefined;
-      }
+    const load: Promise<void> = this.fetchNextPage(client, status, g).then((moved) => {
+      // A refresh queued behind this load owns `load` by now; leave it in place.
+      if (g.load === load) g.load = undefined;
+      if (moved === undefined) return;
       // A card that moved out of another group changes that group too.
       if (moved) this.changed.fire({});
       else if (options.notify !== false) this.changed.fire({ status });
-    })();
+    });
     g.load = load;
     return load;
+  }
+
+  /** Appends the next page; resolves whether a card left another group, or undefined if the group was replaced meanwhile. */
+  private async fetchNextPage(client: GslApi, status: SimStatus, g: Group): Promise<boolean | undefined> {
+    const offset = g.pagesLoaded + 1;
+    try {
+      const page = await client.listSimCards({ ...this.query(), sim_status: status, limit: g.pageSize, offset });
+      if (this.groups.get(status) !== g) return undefined;
+      const moved = this.forgetElsewhere(status, page.sim_cards);
+      const known = new Set(g.paged.map((c) => c.sim_card_id));
+      g.paged.push(...page.sim_cards.filter((c) => !known.has(c.sim_card_id)));
+      g.pagesLoaded = offset;
+      g.count = page.count;
+      g.error = undefined;
+      return moved;
+    } catch (err) {
+      if (this.groups.get(status) !== g) return undefined;
+      g.error = err;
+      g.failed = 'page';
+      return false;
+    }
   }
 
   /** A card the server just returned (find, detail): shown in its group even if its page is not loaded. */

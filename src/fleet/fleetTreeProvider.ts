@@ -5,12 +5,14 @@
 import * as vscode from 'vscode';
 import type { SimDeviceVO, SimStatus } from '../gsl/models';
 import { SIM_STATUSES } from '../gsl/models';
-import { errorMessage } from '../host/errorMessages';
-import type { Session } from '../host/session';
+import type { CommandId } from '../core/commandIds';
+import { errorMessage } from '../core/errorWords';
+import type { SessionState } from '../core/session';
+import type { Translate } from '../core/translate';
 import type { FleetModel } from './fleetModel';
 import { isFilterActive } from './filter';
 import { CardNode } from './nodes/cardNode';
-import type { FleetNode } from './nodes/fleetNode';
+import type { FleetNode, TreeContext } from './nodes/fleetNode';
 import { GroupNode } from './nodes/groupNode';
 import { MessageNode } from './nodes/messageNode';
 import type { FleetWorkOrderTracker } from './workOrderTracker';
@@ -20,13 +22,17 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   readonly onDidChangeTreeData = this.changed.event;
   private readonly groups: Map<SimStatus, GroupNode>;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly context: TreeContext;
 
   constructor(
     private readonly model: FleetModel,
-    private readonly session: Session,
+    private readonly session: SessionState,
     private readonly tracker: FleetWorkOrderTracker,
+    /** `vscode.l10n.t` in the extension; tests pass another language's. */
+    t: Translate = vscode.l10n.t,
   ) {
-    this.groups = new Map(SIM_STATUSES.map((s) => [s, new GroupNode(s, model, tracker)]));
+    this.context = { model, tracker, t };
+    this.groups = new Map(SIM_STATUSES.map((s) => [s, new GroupNode(s, this.context)]));
     this.disposables.push(
       this.changed,
       // A change within one group refreshes only that group, so a reveal or expansion in
@@ -48,31 +54,24 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
 
   async getChildren(node?: FleetNode): Promise<FleetNode[]> {
     if (node) return node.getChildren();
+    const { t } = this.context;
     const kind = this.session.kind;
     // Signed out or connecting: no nodes, so the view shows its welcome content.
     if (kind === 'signedOut' || kind === 'connecting') return [];
     if (!this.model.countsLoaded && this.model.countsError === undefined) await this.model.loadCounts();
-    if (this.model.countsError !== undefined) {
-      return [
-        new MessageNode(undefined, 'error', errorMessage(this.model.countsError, vscode.l10n.t), {
-          command: 'simFleet.fleet.refresh',
-          title: vscode.l10n.t('Retry'),
-        }),
-      ];
-    }
-    const groups = SIM_STATUSES.map((s) => this.groups.get(s) as GroupNode);
+    const failed = this.model.countsError;
+    const retry = { command: 'simFleet.fleet.refresh' satisfies CommandId, title: t('Retry') };
+    if (failed !== undefined && !this.model.countsLoaded) return [new MessageNode(undefined, 'error', errorMessage(failed, t), retry)];
+    // A refresh that failed keeps the fleet on screen and says so above it.
+    const notice = failed !== undefined ? [new MessageNode(undefined, 'error', t('Could not refresh: {0}', errorMessage(failed, t)), retry)] : [];
     if (this.model.total() === 0) {
-      const filtered = isFilterActive(this.model.filter);
       return [
-        filtered
-          ? new MessageNode(undefined, 'empty', vscode.l10n.t('No cards match the filter.'), {
-              command: 'simFleet.fleet.clearFilter',
-              title: vscode.l10n.t('Clear Filter'),
-            })
-          : new MessageNode(undefined, 'empty', vscode.l10n.t('This fleet has no cards.')),
+        isFilterActive(this.model.filter)
+          ? new MessageNode(undefined, 'empty', t('No cards match the filter.'), { command: 'simFleet.fleet.clearFilter' satisfies CommandId, title: t('Clear Filter') })
+          : new MessageNode(undefined, 'empty', t('This fleet has no cards.')),
       ];
     }
-    return groups;
+    return [...notice, ...SIM_STATUSES.map((s) => this.groups.get(s) as GroupNode)];
   }
 
   getParent(node: FleetNode): FleetNode | undefined {
@@ -91,7 +90,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   /** A node for a card (for `reveal`): parented by its status group. */
   cardNode(card: SimDeviceVO): CardNode | undefined {
     if (card.sim_status === undefined) return undefined;
-    return new CardNode(this.groupNode(card.sim_status), card, this.tracker.pendingAction(card.sim_card_id));
+    return new CardNode(this.groupNode(card.sim_status), card, this.tracker.pendingAction(card.sim_card_id), this.context.t);
   }
 
   dispose(): void {

@@ -1,37 +1,66 @@
 /**
- * The one place refreshes come from (house style 9): manual refresh runs now; setting changes
- * are debounced; automatic refresh polls only while the view is visible and only when
- * `simFleet.autoRefreshSeconds` is above 0.
+ * The one place refreshes come from (house style 9). Everything that wants the fleet read again
+ * asks here, never the model directly:
+ * - a refresh (the Refresh button, the automatic interval, a work order that moved cards) reads
+ *   the counts and every loaded page again in place, so expanded groups and the pages loaded
+ *   with "Load more" stay, with fresh data;
+ * - a reset (another session, another page size) forgets what is loaded;
+ * - setting changes are debounced; the interval runs only while the view is visible and
+ *   `simFleet.autoRefreshSeconds` is above 0.
+ * After a refresh it announces that any card may have changed, so open panels read theirs again.
  */
-import type * as vscode from 'vscode';
+import type { SimStatus } from '../gsl/models';
+import type { Id } from '../gsl/models';
+import type { Disposable, Event } from '../core/events';
+import type { CardChanges } from './cardChanges';
 import type { FleetModel } from './fleetModel';
 
 export interface RefreshManagerOptions {
   model: FleetModel;
-  view: Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>;
+  view: { readonly visible: boolean; readonly onDidChangeVisibility: Event<unknown> };
   autoRefreshSeconds: () => number;
-  onRefresh?: () => void;
+  cardChanges?: CardChanges;
 }
 
-export class RefreshManager implements vscode.Disposable {
+export class RefreshManager implements Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscription: vscode.Disposable;
+  private pendingReset = false;
+  private settle: { promise: Promise<void>; resolve: () => void } | undefined;
+  private readonly subscription: Disposable;
 
   constructor(private readonly options: RefreshManagerOptions) {
     this.subscription = options.view.onDidChangeVisibility(() => this.schedule());
     this.schedule();
   }
 
-  /** A refresh the person asked for: forget the loaded fleet and load it again. */
-  refreshNow(): void {
-    this.options.model.reset();
-    this.options.onRefresh?.();
+  /** Reads the whole fleet again now, keeping what is shown until the answers arrive. */
+  refreshNow(): Promise<void> {
+    const done = this.options.model.refresh();
+    this.options.cardChanges?.fire({});
+    return done;
   }
 
-  /** A refresh something else asked for; several within the delay become one. */
-  requestRefresh(delayMs = 500): void {
+  /** Cards whose work orders ended: their groups (the one left and the one reached) are read again. */
+  cardsChanged(cardIds: readonly Id[], statuses: readonly SimStatus[]): Promise<void> {
+    const done = this.options.model.refresh([...new Set(statuses)]);
+    this.options.cardChanges?.fire({ cardIds: [...cardIds] });
+    return done;
+  }
+
+  /** What is shown is no longer the fleet asked for (another session or page size): forget it. */
+  resetNow(): void {
+    this.options.model.reset();
+    this.options.cardChanges?.fire({});
+  }
+
+  /**
+   * A refresh something else asked for (a setting change); several within the delay become one.
+   * `reset` when what is loaded can no longer be kept (a new page size changes every page).
+   */
+  requestRefresh(options: { reset?: boolean; delayMs?: number } = {}): void {
     if (this.debounce) clearTimeout(this.debounce);
+    this.pendingReset ||= options.reset === true;
     if (!this.settle) {
       let resolve!: () => void;
       const promise = new Promise<void>((r) => (resolve = r));
@@ -39,18 +68,20 @@ export class RefreshManager implements vscode.Disposable {
     }
     this.debounce = setTimeout(() => {
       const settle = this.settle;
+      const reset = this.pendingReset;
       this.debounce = undefined;
       this.settle = undefined;
-      this.refreshNow();
+      this.pendingReset = false;
+      if (reset) this.resetNow();
+      else void this.refreshNow();
       settle?.resolve();
-    }, delayMs);
+    }, options.delayMs ?? 500);
   }
 
   /** Resolves when no requested refresh is waiting to run. */
   settled(): Promise<void> {
     return this.settle?.promise ?? Promise.resolve();
   }
-  private settle: { promise: Promise<void>; resolve: () => void } | undefined;
 
   /** Starts or stops polling to match the setting and the view's visibility. */
   schedule(): void {
@@ -58,7 +89,7 @@ export class RefreshManager implements vscode.Disposable {
     this.timer = undefined;
     const seconds = this.options.autoRefreshSeconds();
     if (seconds > 0 && this.options.view.visible) {
-      this.timer = setInterval(() => this.refreshNow(), seconds * 1000);
+      this.timer = setInterval(() => void this.refreshNow(), seconds * 1000);
     }
   }
 

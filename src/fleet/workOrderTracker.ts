@@ -4,9 +4,10 @@
  */
 import type { GslApi } from '../gsl/api';
 import type { Id, WorkOrderVo } from '../gsl/models';
-import { FINAL_WORK_ORDER_STATUSES } from '../gsl/models';
-import { Emitter } from './emitter';
-import type { CardAction, TrackedWorkOrder, WorkOrderTracker } from './services';
+import type { CardAction } from '../core/cardRules';
+import { Emitter } from '../core/events';
+import type { TrackedWorkOrder, WorkOrderTracker } from '../core/workOrders';
+import { workOrderOutcome } from '../core/workOrders';
 
 export interface WorkOrderTrackerOptions {
   client: () => GslApi | undefined;
@@ -14,15 +15,6 @@ export interface WorkOrderTrackerOptions {
   maxDelayMs?: number;
   /** Consecutive failed polls after which the order is given up on (reported, not retried forever). */
   maxPollErrors?: number;
-}
-
-export function isFinalStatus(status: number | undefined): boolean {
-  return status !== undefined && (FINAL_WORK_ORDER_STATUSES as readonly number[]).includes(status);
-}
-
-/** Completed (4) with no failed line is success; everything else final is not. */
-export function succeeded(order: Pick<TrackedWorkOrder, 'status' | 'failReason'>): boolean {
-  return order.status === 4 && !order.failReason;
 }
 
 export class FleetWorkOrderTracker implements WorkOrderTracker {
@@ -39,11 +31,11 @@ export class FleetWorkOrderTracker implements WorkOrderTracker {
   }
 
   isPending(cardId: Id): boolean {
-    return this.orders.some((o) => o.cardId === cardId && o.finishedAt === undefined);
+    return this.orders.some((o) => o.cardId === cardId && o.outcome === 'pending');
   }
 
   pendingAction(cardId: Id): CardAction | undefined {
-    return this.orders.find((o) => o.cardId === cardId && o.finishedAt === undefined)?.action;
+    return this.orders.find((o) => o.cardId === cardId && o.outcome === 'pending')?.action;
   }
 
   /** The latest order this window started for that card and action (for the 5-minute rule). */
@@ -53,7 +45,7 @@ export class FleetWorkOrderTracker implements WorkOrderTracker {
 
   /** Starts following an order; resolves with it once it has ended (or was given up on). */
   track(order: { workOrderId: Id; cardId: Id; cid?: string; action: CardAction }): Promise<TrackedWorkOrder> {
-    const tracked: TrackedWorkOrder = { ...order, startedAt: Date.now() };
+    const tracked: TrackedWorkOrder = { ...order, outcome: 'pending', startedAt: Date.now() };
     this.orders.push(tracked);
     this.changed.fire(tracked);
     return this.follow(tracked);
@@ -75,32 +67,38 @@ export class FleetWorkOrderTracker implements WorkOrderTracker {
       if (!(await this.sleep(delay))) return tracked;
       delay = Math.min(maxDelay, Math.round(delay * 1.5));
       const client = this.options.client();
-      if (!client) return this.end(tracked, undefined, 'The session ended before the work order did.');
+      if (!client) return this.giveUp(tracked, 'The session ended before the work order did.');
       let order: WorkOrderVo | undefined;
       try {
         order = await client.showWorkOrder(tracked.workOrderId);
         errors = 0;
       } catch (err) {
-        if (++errors >= maxErrors) return this.end(tracked, undefined, `Could not read the work order: ${err instanceof Error ? err.message : String(err)}`);
+        if (++errors >= maxErrors) return this.giveUp(tracked, `Could not read the work order: ${err instanceof Error ? err.message : String(err)}`);
         continue;
       }
       if (!order) continue;
-      if (order.status !== tracked.status) {
-        tracked.status = order.status;
-        if (!isFinalStatus(order.status)) this.changed.fire(tracked);
+      const outcome = workOrderOutcome(order);
+      if (outcome === 'pending') {
+        if (order.status !== tracked.status) {
+          tracked.status = order.status;
+          this.changed.fire(tracked);
+        }
+        continue;
       }
-      if (isFinalStatus(order.status)) {
-        const failed = order.status !== 4 || order.fail_count > 0;
-        return this.end(tracked, order.status, failed ? order.fail_reason || undefined : undefined, failed);
-      }
+      tracked.status = order.status;
+      // A failed order without a reason from the service still must not read as a success.
+      return this.end(tracked, outcome, outcome === 'failed' ? order.fail_reason || 'The work order failed without a reason.' : undefined);
     }
   }
 
-  private end(tracked: TrackedWorkOrder, status: number | undefined, failReason?: string, failed = failReason !== undefined): TrackedWorkOrder {
-    tracked.status = status;
+  private giveUp(tracked: TrackedWorkOrder, reason: string): TrackedWorkOrder {
+    return this.end(tracked, 'unknown', reason);
+  }
+
+  private end(tracked: TrackedWorkOrder, outcome: TrackedWorkOrder['outcome'], failReason: string | undefined): TrackedWorkOrder {
+    tracked.outcome = outcome;
     tracked.finishedAt = Date.now();
-    // A failed order without a reason from the service still must not read as a success.
-    if (failed) tracked.failReason = failReason ?? 'The work order failed without a reason.';
+    if (failReason !== undefined) tracked.failReason = failReason;
     if (!this.disposed) this.changed.fire(tracked);
     return tracked;
   }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Credentials } from './api';
 import { GslError, readErrorEnvelope } from './errors';
 import type { Transport } from './http';
-import { joinUrl } from './http';
+import { joinUrl } from './endpoints';
 import { readJsonBody } from './json';
 import type { QueryPairs } from './signer';
 import { signRequest } from './signer';

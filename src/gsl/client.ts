@@ -6,7 +6,8 @@
 import type { CallOptions, CredentialStore, Credentials, GslApi, GslEndpoints, PageIteratorOptions } from './api';
 import { TOKEN_OPERATION, TokenSource, signedHeaders } from './auth';
 import { GslError, isRetryableStatus, readErrorEnvelope } from './errors';
-import { Transport, checkEndpoint, joinUrl } from './http';
+import { Transport } from './http';
+import { checkEndpoint, joinUrl } from './endpoints';
 import type { HttpResult } from './http';
 import { parseJsonBytes, readJsonBody, stringifyJson } from './json';
 import type * as m from './models';

@@ -12,5 +12,5 @@ export { DEFAULT_RETRY, backoffDelay, nextDelay, parseRetryAfter, retryPolicy, s
 export type { RetryOptions, RetryPolicy } from './retry';
 export { toQueryPairs, encodeQuery } from './query';
 export type { QueryInput, QueryValue } from './query';
-export { checkEndpoint, isLoopbackHost } from './http';
+export { checkEndpoint, isLoopbackHost } from './endpoints';
 export { parseJson, parseJsonBytes, stringifyJson } from './json';

@@ -1,8 +1,9 @@
 /** Builds the one shared GSL client with the host's settings: proxy, user agent, request log. */
 import * as vscode from 'vscode';
 import type { CredentialStore, GslEndpoints } from '../gsl/api';
-import { GslClient } from '../gsl/client';
-import { isLoopbackHost } from '../gsl/http';
+import type { GslClient } from '../gsl/client';
+import { isLoopbackHost } from '../gsl/endpoints';
+import { loadRuntime } from './runtime';
 import { settings } from './settings';
 
 export type ClientLog = (line: string) => void;
@@ -23,6 +24,7 @@ export function proxyFor(endpoints: GslEndpoints, proxy: string | undefined): st
 export function createClient(endpoints: GslEndpoints, credentials: CredentialStore, log: ClientLog): GslClient {
   const extension = vscode.extensions.getExtension('simfleet.sim-fleet');
   const version = (extension?.packageJSON as { version?: string } | undefined)?.version ?? '0';
+  const { GslClient } = loadRuntime();
   return new GslClient({
     endpoints,
     credentials,

@@ -1,14 +1,18 @@
-/** The "SIM Fleet" log output channel behind the `Logger` the fleet services share. */
+/** The "SIM Fleet" log output channel behind the `Logger` every layer writes to. */
 import * as vscode from 'vscode';
-import type { Logger } from '../fleet/services';
-import { errorDetails } from './errorMessages';
-
-const KEEP_LINES = 2000;
+import type { Logger } from '../core/logger';
+import { errorDetails } from '../core/errorWords';
 
 export class OutputLogger implements Logger, vscode.Disposable {
   readonly channel: vscode.LogOutputChannel = vscode.window.createOutputChannel('SIM Fleet', { log: true });
-  // Recent lines are kept so tests (and "Show details") can read what was logged.
-  private readonly lines: string[] = [];
+  /** Recent lines, kept only when tests ask for them (ExtensionMode.Test); never in a normal run. */
+  private readonly lines: string[] | undefined;
+  private readonly keepLimit: number;
+
+  constructor(options: { keepLines?: number } = {}) {
+    this.keepLimit = options.keepLines ?? 0;
+    this.lines = this.keepLimit > 0 ? [] : undefined;
+  }
 
   info(message: string): void {
     this.keep(message);
@@ -27,7 +31,7 @@ export class OutputLogger implements Logger, vscode.Disposable {
   readonly request = (line: string): void => this.info(line);
 
   recentLines(): readonly string[] {
-    return this.lines;
+    return this.lines ?? [];
   }
   show(): void {
     this.channel.show(true);
@@ -37,7 +41,8 @@ export class OutputLogger implements Logger, vscode.Disposable {
   }
 
   private keep(line: string): void {
+    if (!this.lines) return;
     this.lines.push(line);
-    if (this.lines.length > KEEP_LINES) this.lines.splice(0, this.lines.length - KEEP_LINES);
+    if (this.lines.length > this.keepLimit) this.lines.splice(0, this.lines.length - this.keepLimit);
   }
 }

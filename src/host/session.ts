@@ -1,18 +1,18 @@
 /**
  * Who the extension talks to: nobody (signed out), an account (credentials in SecretStorage) or
- * the demo fleet. Owns the current client; everything else asks the session for it.
+ * the demo fleet. Owns the current client; everything else asks the session for it, one way:
+ * `currentClient()` when it must be there now, `client()` when it may wait for a sign-in.
  */
 import * as vscode from 'vscode';
 import type { CredentialStore, Credentials, GslApi, GslEndpoints } from '../gsl/api';
 import type { GslClient } from '../gsl/client';
 import type { ClientLog } from './clientFactory';
 import { createClient } from './clientFactory';
+import type { SessionKind, SessionState } from '../core/session';
 import type { DemoFleet, DemoOptions } from './demoFleet';
-import { startDemoFleet } from './demoFleet';
+import { loadRuntime } from './runtime';
 import { MemoryCredentialStore, SecretCredentialStore, accountLabel } from './secrets';
 import { settings } from './settings';
-
-export type SessionKind = 'signedOut' | 'connecting' | 'account' | 'demo';
 
 interface Current {
   kind: 'account' | 'demo';
@@ -22,7 +22,7 @@ interface Current {
   demo?: DemoFleet;
 }
 
-export class Session implements vscode.Disposable {
+export class Session implements SessionState, vscode.Disposable {
   private current: Current | undefined;
   private connecting = false;
   private waiters: Array<(client: GslApi) => void> = [];
@@ -63,11 +63,16 @@ export class Session implements vscode.Disposable {
 
   /** Picks up credentials kept by an earlier sign-in. */
   async restore(): Promise<boolean> {
-    const credentials = await this.store.get();
-    if (!credentials || this.current) return false;
-    const endpoints = settings.endpoints();
-    this.use({ kind: 'account', label: accountLabel(credentials), endpoints, client: createClient(endpoints, this.store, this.log) });
-    return true;
+    let restored = false;
+    // Reading the keychain takes a moment; the view says "connecting" meanwhile, not "sign in".
+    await this.withConnecting(async () => {
+      const credentials = await this.store.get();
+      if (!credentials || this.current) return;
+      const endpoints = settings.endpoints();
+      this.use({ kind: 'account', label: accountLabel(credentials), endpoints, client: createClient(endpoints, this.store, this.log) });
+      restored = true;
+    });
+    return restored;
   }
 
   /**
@@ -97,7 +102,7 @@ export class Session implements vscode.Disposable {
     if (this.current?.demo) return this.current.demo;
     let demo: DemoFleet | undefined;
     await this.withConnecting(async () => {
-      demo = await startDemoFleet({ ...options, cards: options.cards ?? settings.demoCards() });
+      demo = await loadRuntime().startDemoFleet({ ...options, cards: options.cards ?? settings.demoCards() });
       const store: CredentialStore = new MemoryCredentialStore(demo.credentials);
       await this.replace({ kind: 'demo', label: 'demo', endpoints: demo.endpoints, client: createClient(demo.endpoints, store, this.log), demo });
     });

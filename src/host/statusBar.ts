@@ -1,6 +1,8 @@
 /** The status bar item: which account (or the demo) is in use and how many cards it has. */
 import * as vscode from 'vscode';
-import type { Session } from './session';
+import type { CommandId } from '../core/commandIds';
+import type { SessionState } from '../core/session';
+import { plainText } from '../core/text';
 
 export class SessionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('simFleet.session', vscode.StatusBarAlignment.Left, 10);
@@ -8,9 +10,9 @@ export class SessionStatusBar implements vscode.Disposable {
   private fleetSize: number | undefined;
   private version = 0;
 
-  constructor(private readonly session: Session) {
+  constructor(private readonly session: SessionState) {
     this.item.name = vscode.l10n.t('SIM Fleet Account');
-    this.item.command = 'simFleet.account.switch';
+    this.item.command = 'simFleet.account.switch' satisfies CommandId;
     this.subscription = session.onDidChange(() => void this.update());
     void this.update();
     this.item.show();
@@ -53,10 +55,13 @@ export class SessionStatusBar implements vscode.Disposable {
         this.item.text = `$(radio-tower) ${[t('SIM Fleet demo'), size].filter(Boolean).join(' · ')}`;
         this.item.tooltip = t('SIM Fleet is showing the built-in demo fleet. Click to sign in, switch or stop the demo.');
         break;
-      case 'account':
-        this.item.text = `$(radio-tower) ${[this.session.label, size].filter(Boolean).join(' · ')}`;
-        this.item.tooltip = t('SIM Fleet account {0}. Click to switch account or sign out.', this.session.label ?? '');
+      case 'account': {
+        // The account label is typed by the person signing in: plain text, never an icon.
+        const label = plainText(this.session.label ?? '');
+        this.item.text = `$(radio-tower) ${[label, size].filter(Boolean).join(' · ')}`;
+        this.item.tooltip = t('SIM Fleet account {0}. Click to switch account or sign out.', label);
         break;
+      }
     }
     this.item.accessibilityInformation = { label: this.item.tooltip as string };
   }

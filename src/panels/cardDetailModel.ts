@@ -4,7 +4,10 @@
  * Values stay plain strings here; the webview puts them in the page with `textContent`.
  */
 import type { CmAttributeVO, SimDeviceVO } from '../gsl/models';
-import type { TrackedWorkOrder } from '../fleet/services';
+import { ACTION_WORDS, actionBlockedReason, applicableActions, carrierOf } from '../core/cardRules';
+import { cardLabel, formatMb } from '../core/cardText';
+import type { Translate } from '../core/translate';
+import type { TrackedWorkOrder } from '../core/workOrders';
 import {
   DEVICE_STATUS_WORDS,
   OPERATOR_STATUS_WORDS,
@@ -13,45 +16,9 @@ import {
   SIM_TYPE_WORDS,
   WORK_ORDER_STATUS_WORDS,
   word,
-} from '../fleet/words';
-import type { Translate } from '../fleet/translate';
-import type { ActionButton, CardActionName, CardDetailView, DetailSection, FieldRow, UsageBar, WorkOrderRow } from './protocol';
-import { format, formatDate, formatDateTime, formatEpoch, formatMb, round2 } from './format';
-
-export type Carrier = 'China Mobile' | 'China Telecom' | 'China Unicom' | 'Unknown';
-
-const ICCID_CARRIERS: Record<string, Carrier> = {
-  '898600': 'China Mobile',
-  '898602': 'China Mobile',
-  '898604': 'China Mobile',
-  '898607': 'China Mobile',
-  '898603': 'China Telecom',
-  '898611': 'China Telecom',
-  '898601': 'China Unicom',
-  '898606': 'China Unicom',
-  '898609': 'China Unicom',
-};
-
-/** The carrier, from the plan name when it names one, else from the ICCID's issuer prefix. */
-export function carrierOf(card: Pick<SimDeviceVO, 'price_plan_name' | 'iccid' | 'cid'>): Carrier {
-  const plan = (card.price_plan_name ?? '').toLowerCase();
-  if (/移动|mobile|cmcc/.test(plan)) return 'China Mobile';
-  if (/电信|telecom|ctcc/.test(plan)) return 'China Telecom';
-  if (/联通|unicom|cucc/.test(plan)) return 'China Unicom';
-  const iccid = card.iccid || card.cid || '';
-  return ICCID_CARRIERS[iccid.slice(0, 6)] ?? 'Unknown';
-}
-
-/** Which lifecycle actions the card's state allows (gsl-api.md 5.1, 5.3). */
-export function applicableActions(card: Pick<SimDeviceVO, 'sim_status' | 'operator_status'>): CardActionName[] {
-  const out: CardActionName[] = [];
-  if (card.sim_status === 14 && card.operator_status !== 6 && card.operator_status !== 7) out.push('resume');
-  if (card.sim_status === 20) out.push('stop');
-  if (card.sim_status === 10 || card.sim_status === 13) out.push('activate');
-  return out;
-}
-
-export const ACTION_WORDS: Record<CardActionName, string> = { resume: 'Resume', stop: 'Stop', activate: 'Activate' };
+} from '../core/words';
+import type { ActionButton, CardDetailView, DetailSection, FieldRow, UsageBar, WorkOrderRow } from './protocol';
+import { formatDate, formatDateTime, formatEpoch, round2 } from './format';
 
 /**
  * Names of customer_attribute1…6. The definitions do not say which slot they fill, so a default
@@ -67,7 +34,7 @@ export function attributeNames(attributes: readonly CmAttributeVO[] | undefined,
     if (slot && names[Number(slot[1]) - 1] === undefined) names[Number(slot[1]) - 1] = name;
     else rest.push(name);
   }
-  return names.map((n, i) => n ?? rest.shift() ?? format(t('Custom attribute {0}'), i + 1));
+  return names.map((n, i) => n ?? rest.shift() ?? t('Custom attribute {0}', i + 1));
 }
 
 function text(v: string | number | null | undefined, t: Translate): string {
@@ -96,8 +63,8 @@ export function usageBar(usedMb: number, leftMb: number, t: Translate, totalMb =
   const percent = totalMb > 0 ? Math.min(100, Math.max(0, (usedMb / totalMb) * 100)) : overdrawn ? 100 : 0;
   const percentUsed = Math.round(percent);
   const text = overdrawn
-    ? format(t('{0} used of {1}, over by {2}'), formatMb(usedMb), formatMb(totalMb), formatMb(-leftMb))
-    : format(t('{0} used of {1} ({2}%)'), formatMb(usedMb), formatMb(totalMb), percentUsed);
+    ? t('{0} used of {1}, over by {2}', formatMb(usedMb), formatMb(totalMb), formatMb(-leftMb))
+    : t('{0} used of {1} ({2}%)', formatMb(usedMb), formatMb(totalMb), percentUsed);
   return { usedMb: round2(usedMb), leftMb: round2(leftMb), totalMb: round2(totalMb), percentUsed, text, overdrawn };
 }
 
@@ -195,22 +162,20 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
   const pending = input.pending ?? false;
   const actions: ActionButton[] = applicableActions(card).map((action) => ({
     action,
-    label: pending ? format(t('{0} (pending)'), t(ACTION_WORDS[action])) : t(ACTION_WORDS[action]),
+    label: pending ? t('{0} (pending)', t(ACTION_WORDS[action])) : t(ACTION_WORDS[action]),
     enabled: !pending,
     pending,
     hint: pending ? t('A work order for this card is still pending.') : undefined,
   }));
-  const actionNote =
-    card.sim_status === 14 && (card.operator_status === 6 || card.operator_status === 7)
-      ? t('This card cannot be resumed: the carrier suspended it for a violation or a device/SIM separation. Rebind the device instead.')
-      : undefined;
+  const blocked = actionBlockedReason(card);
+  const actionNote = blocked ? t(blocked) : undefined;
 
   const workOrders: WorkOrderRow[] = [...(input.workOrders ?? [])]
     .sort((a, b) => b.startedAt - a.startedAt)
     .map((w) => ({
       workOrderId: w.workOrderId,
       action: t(ACTION_WORDS[w.action]),
-      status: w.status === undefined ? t('Sent') : word(WORK_ORDER_STATUS_WORDS, w.status, t),
+      status: w.outcome === 'unknown' ? t('Not followed to the end') : w.status === undefined ? t('Sent') : word(WORK_ORDER_STATUS_WORDS, w.status, t),
       rawStatus: raw(w.status),
       started: formatEpoch(w.startedAt, t),
       finished: formatEpoch(w.finishedAt, t),
@@ -220,7 +185,7 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
   const statusWord = word(SIM_STATUS_WORDS, card.sim_status, t);
   return {
     cardId: card.sim_card_id,
-    title: card.cid || card.iccid || card.sim_card_id,
+    title: cardLabel(card),
     subtitle: [t(carrier), word(SIM_TYPE_WORDS, card.sim_type, t), card.price_plan_name || undefined].filter((s): s is string => !!s).join(' · '),
     status: { value: statusWord, raw: raw(card.sim_status) ?? '' },
     sections: [basic, plan, device, lifecycle],

@@ -3,11 +3,16 @@
  * and turns the page's requests into the extension's own card commands.
  */
 import * as vscode from 'vscode';
-import type { FleetServices } from '../fleet/services';
 import type { CmAttributeVO, Id, SimDeviceVO } from '../gsl/models';
+import { actionApplies } from '../core/cardRules';
+import type { CardLike } from '../core/cardText';
+import { cardLabel } from '../core/cardText';
+import { ACTION_COMMANDS } from '../core/commandIds';
+import { errorMessage } from '../core/errorWords';
 import type { CardDetailPanelState, CardDetailView, HostMessage, WebviewMessage } from './protocol';
-import { applicableActions, buildCardDetailView, copyableValues } from './cardDetailModel';
-import { PanelHost, explain } from './panelHost';
+import { buildCardDetailView, copyableValues } from './cardDetailModel';
+import { PanelHost } from './panelHost';
+import type { PanelServices } from './panelServices';
 
 export const CARD_DETAIL_VIEW_TYPE = 'simFleet.cardDetail';
 
@@ -15,11 +20,12 @@ type Status = { kind: 'loading'; message: string } | { kind: 'error'; message: s
 
 export interface CardDetailPanelOptions {
   /** The card as the caller knows it (e.g. from the tree), shown at once while a fresh copy loads. */
-  initial?: SimDeviceVO;
-  openUsage(card: SimDeviceVO | { sim_card_id: Id }): void;
+  initial?: CardLike;
+  openUsage(card: CardLike): void;
 }
 
-function isFullCard(card: SimDeviceVO | { sim_card_id: Id } | undefined): card is SimDeviceVO {
+/** More than an id: a record worth showing before the fresh copy arrives. */
+function isFullCard(card: CardLike | undefined): card is SimDeviceVO {
   return !!card && Object.keys(card).length > 1;
 }
 
@@ -32,15 +38,15 @@ export class CardDetailPanel extends PanelHost {
 
   constructor(
     panel: vscode.WebviewPanel,
-    services: FleetServices,
+    services: PanelServices,
     readonly cardId: Id,
     private readonly options: CardDetailPanelOptions,
   ) {
     super(panel, services, 'cardDetail', 'cardDetailPanel');
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'panels', 'sim.svg');
-    this.status = { kind: 'loading', message: vscode.l10n.t('Loading…') };
+    this.status = { kind: 'loading', message: this.services.t('Loading…') };
     if (isFullCard(options.initial)) this.setCard(options.initial);
-    else panel.title = vscode.l10n.t('SIM card');
+    else panel.title = this.services.t('SIM card');
     this.disposables.push(
       services.onDidChangeCards((e) => {
         if (!e.cardIds || e.cardIds.includes(this.cardId)) void this.load();
@@ -55,14 +61,14 @@ export class CardDetailPanel extends PanelHost {
   /** Fetches the card again; waits for sign-in first when no session is ready. */
   async load(): Promise<void> {
     const gen = ++this.generation;
-    if (!this.services.currentClient()) this.setStatus({ kind: 'loading', message: vscode.l10n.t('Waiting for sign-in…') });
+    if (!this.services.session.currentClient()) this.setStatus({ kind: 'loading', message: this.services.t('Waiting for sign-in…') });
     // A refresh keeps the card on screen and says it is being fetched again, so a slow answer
     // never looks like nothing happened.
-    else this.setStatus({ kind: 'loading', message: this.card ? vscode.l10n.t('Refreshing…') : vscode.l10n.t('Loading…') });
+    else this.setStatus({ kind: 'loading', message: this.card ? this.services.t('Refreshing…') : this.services.t('Loading…') });
     try {
-      const client = await this.services.client();
+      const client = await this.services.session.client();
       if (gen !== this.generation || this.isDisposed) return;
-      if (!this.card) this.setStatus({ kind: 'loading', message: vscode.l10n.t('Loading…') });
+      if (!this.card) this.setStatus({ kind: 'loading', message: this.services.t('Loading…') });
       // Attribute names only label the values; the card is still worth showing without them.
       const [card, attributes] = await Promise.all([
         client.showSimCard({ sim_card_id: this.cardId }),
@@ -71,7 +77,7 @@ export class CardDetailPanel extends PanelHost {
           : client.listAttributes({ limit: 10, offset: 1 }).then(
               (r) => r.attributes,
               (err: unknown) => {
-                this.services.log.warn(`Custom attribute names are not available: ${explain(err)}`);
+                this.services.log.warn(`Custom attribute names are not available: ${errorMessage(err, this.services.t)}`);
                 return undefined;
               },
             ),
@@ -83,7 +89,7 @@ export class CardDetailPanel extends PanelHost {
     } catch (err) {
       if (gen !== this.generation || this.isDisposed) return;
       this.services.log.error(`Could not load card ${this.cardId}.`, err);
-      this.setStatus({ kind: 'error', message: explain(err) });
+      this.setStatus({ kind: 'error', message: errorMessage(err, this.services.t) });
     }
   }
 
@@ -98,7 +104,7 @@ export class CardDetailPanel extends PanelHost {
 
   private setCard(card: SimDeviceVO): void {
     this.card = card;
-    this.panel.title = card.cid || card.iccid || card.sim_card_id;
+    this.panel.title = cardLabel(card);
     this.rebuild();
   }
 
@@ -109,7 +115,7 @@ export class CardDetailPanel extends PanelHost {
       attributes: this.attributes,
       workOrders: this.services.workOrders.forCard(this.cardId),
       pending: this.services.workOrders.isPending(this.cardId),
-      t: vscode.l10n.t,
+      t: this.services.t,
     });
     this.update();
   }
@@ -136,16 +142,16 @@ export class CardDetailPanel extends PanelHost {
       case 'runAction': {
         if (m.cardId !== this.cardId) return this.refuse(m.type, 'another card');
         const card = this.card;
-        if (!card || !applicableActions(card).includes(m.action)) return this.refuse(m.type, `"${m.action}" does not apply to the card's state`);
+        if (!card || !actionApplies(m.action, card)) return this.refuse(m.type, `"${m.action}" does not apply to the card's state`);
         if (this.services.workOrders.isPending(this.cardId)) return this.refuse(m.type, 'a work order is pending');
         // The command confirms with the user, sends one request and follows the work order.
-        await vscode.commands.executeCommand(`simFleet.card.${m.action}`, { card });
+        await vscode.commands.executeCommand(ACTION_COMMANDS[m.action], { card });
         return;
       }
       case 'copy': {
         if (!this.view || !copyableValues(this.view).has(m.text)) return this.refuse(m.type, 'not a value the panel offers to copy');
         await vscode.env.clipboard.writeText(m.text);
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied to the clipboard.'), 2000);
+        vscode.window.setStatusBarMessage(this.services.t('Copied to the clipboard.'), 2000);
         return;
       }
       case 'openUsage':

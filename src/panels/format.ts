@@ -2,21 +2,7 @@
  * Number, traffic and date formatting shared by the panel view models. Pure, so the view models
  * stay testable in plain Node.
  */
-import type { Translate } from '../fleet/translate';
-
-/** Replaces {0}, {1}, … after translation, so translators see one whole sentence. */
-export function format(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
-}
-
-/** Traffic in MB (the API's unit) as "512.00 MB" or "1.50 GB"; negative values keep their sign. */
-export function formatMb(mb: number): string {
-  if (!Number.isFinite(mb)) return '—';
-  const abs = Math.abs(mb);
-  if (abs >= 1024 * 1024) return `${(mb / (1024 * 1024)).toFixed(2)} TB`;
-  if (abs >= 1024) return `${(mb / 1024).toFixed(2)} GB`;
-  return `${mb.toFixed(2)} MB`;
-}
+import type { Translate } from '../core/translate';
 
 /** Rounds to two decimals without floating noise (0.1 + 0.2 → 0.3). */
 export function round2(n: number): number {

@@ -1,10 +1,10 @@
 /**
  * What both panel hosts share: the locked-down webview, the `ready` handshake, message
- * validation, and a test-only snapshot round trip.
+ * validation, and, in test runs only, a snapshot round trip.
  */
 import * as vscode from 'vscode';
-import type { FleetServices } from '../fleet/services';
 import { isWebviewMessage } from './protocol';
+import type { PanelServices } from './panelServices';
 import type { CardDetailPanelState, HostMessage, PanelKind, UsagePanelState, WebviewMessage } from './protocol';
 import { buildShell, makeNonce } from './html';
 import { localizedStrings } from './strings';
@@ -26,9 +26,6 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 export abstract class PanelHost implements vscode.Disposable {
-  /** Set by tests to read what the page shows (`snapshot()`); nothing a user does can set it. */
-  testHooks = false;
-
   protected readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private readyWaiters: (() => void)[] = [];
@@ -40,7 +37,7 @@ export abstract class PanelHost implements vscode.Disposable {
 
   protected constructor(
     readonly panel: vscode.WebviewPanel,
-    protected readonly services: FleetServices,
+    protected readonly services: PanelServices,
     private readonly kind: PanelKind,
     script: 'cardDetailPanel' | 'usagePanel',
   ) {
@@ -51,7 +48,7 @@ export abstract class PanelHost implements vscode.Disposable {
       nonce: makeNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview', `${script}.js`)).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(services.extensionUri, 'media', 'panels', 'panels.css')).toString(),
-      title: kind === 'cardDetail' ? vscode.l10n.t('SIM card') : vscode.l10n.t('SIM usage'),
+      title: kind === 'cardDetail' ? services.t('SIM card') : services.t('SIM usage'),
       lang: vscode.env.language,
     });
     this.disposables.push(
@@ -98,14 +95,14 @@ export abstract class PanelHost implements vscode.Disposable {
     }
     if (message.type === 'ready') {
       this.ready = true;
-      this.post({ type: 'init', panel: this.kind, strings: localizedStrings(vscode.l10n.t), identity: this.identity() });
+      this.post({ type: 'init', panel: this.kind, strings: localizedStrings(this.services.t), identity: this.identity() });
       this.update();
       for (const w of this.readyWaiters.splice(0)) w();
       return;
     }
     if (message.type === 'snapshot') {
       const waiter = this.snapshotWaiters.get(message.requestId);
-      if (!this.testHooks || !waiter) {
+      if (!this.services.testHooks || !waiter) {
         this.services.log.warn(`Ignored an unrequested snapshot from the ${this.kind} panel.`);
         return;
       }
@@ -121,9 +118,9 @@ export abstract class PanelHost implements vscode.Disposable {
     return this.ready ? Promise.resolve() : new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
-  /** Tests only: what the page shows now. */
+  /** Test runs only: what the page shows now. */
   async snapshot(): Promise<Snapshot> {
-    if (!this.testHooks) throw new Error('Snapshots are for tests; set testHooks first.');
+    if (!this.services.testHooks) throw new Error('Snapshots exist only in test runs.');
     await this.whenReady();
     const requestId = ++this.snapshotSeq;
     const reply = new Promise<Snapshot>((resolve) => this.snapshotWaiters.set(requestId, resolve));
@@ -138,14 +135,4 @@ export abstract class PanelHost implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
-}
-
-/** The plain explanation of a failed request: GslError's `explanation` when there is one. */
-export function explain(err: unknown): string {
-  if (typeof err === 'object' && err !== null) {
-    const e = err as { explanation?: unknown; message?: unknown };
-    if (typeof e.explanation === 'string' && e.explanation) return e.explanation;
-    if (typeof e.message === 'string' && e.message) return e.message;
-  }
-  return String(err);
 }

@@ -2,7 +2,7 @@
  * The words the panel pages show around the data. The host translates them (vscode.l10n.t) and
  * sends them in `init`; the page never loads a bundle itself. Chinese: l10n/parts/panels.zh-cn.json.
  */
-import type { Translate } from '../fleet/translate';
+import type { Translate } from '../core/translate';
 import type { Strings } from './protocol';
 
 export const WEBVIEW_STRINGS: readonly string[] = [

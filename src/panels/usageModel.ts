@@ -2,23 +2,17 @@
  * The usage panel's view model and its CSV export. Pure (no `vscode`): API responses in,
  * chart/table series and CSV text out.
  */
-import type { Id, MonthUsageVo, SimCardFlowPerDayRsp, SimCardsFlowVo, SimDeviceVO, SimPricePlanVO } from '../gsl/models';
-import type { Translate } from '../fleet/translate';
+import type { Id, MonthUsageVo, SimCardFlowPerDayRsp, SimCardsFlowVo, SimPricePlanVO } from '../gsl/models';
+import type { CardLike } from '../core/cardText';
+import { cardLabel } from '../core/cardText';
+import type { Translate } from '../core/translate';
 import type { PlanRow, PlansView, SeriesView, UsageSeries, UsageView } from './protocol';
-import { daysOfMonth, format, normalizeCycle, normalizeDay, round2 } from './format';
+import { daysOfMonth, normalizeCycle, normalizeDay, round2 } from './format';
 import { usageBar } from './cardDetailModel';
-
-export type CardLike = SimDeviceVO | { sim_card_id: Id };
 
 export interface UsageCard {
   cardId: Id;
   label: string;
-}
-
-/** What a person recognises a card by: its container id, else ICCID, MSISDN, then the id. */
-export function cardLabel(card: CardLike): string {
-  const c = card as Partial<SimDeviceVO>;
-  return c.cid || c.iccid || c.msisdn || card.sim_card_id;
 }
 
 export function usageCards(cards: readonly CardLike[]): UsageCard[] {
@@ -84,7 +78,7 @@ export function buildCardPlansView(card: UsageCard, plans: readonly SimPricePlan
 export function buildFleetPlansView(cards: readonly UsageCard[], flows: readonly SimCardsFlowVo[], skipped: number, t: Translate): PlansView {
   const labels = new Map(cards.map((c) => [c.cardId, c.label]));
   const rows = flows.map((f) => planRow(f.sim_card_id, labels.get(f.sim_card_id) ?? f.iccid ?? f.sim_card_id, f.price_plan_name || f.price_plan_id || t('Not available'), f.flow_used, f.flow_left, f.flow_total, t));
-  return { rows, note: skipped > 0 ? format(t('Plan usage is only available for physical cards; {0} card(s) not shown.'), skipped) : undefined };
+  return { rows, note: skipped > 0 ? t('Plan usage is only available for physical cards; {0} card(s) not shown.', skipped) : undefined };
 }
 
 // ---- CSV ----------------------------------------------------------------------------------------

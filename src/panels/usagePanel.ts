@@ -3,16 +3,18 @@
  * section loads, fails and retries on its own, so a slow or failing request never blanks the panel.
  */
 import * as vscode from 'vscode';
-import type { FleetServices } from '../fleet/services';
 import type { GslApi } from '../gsl/api';
 import type { Id, SimDeviceVO } from '../gsl/models';
+import type { CardLike } from '../core/cardText';
+import { errorMessage } from '../core/errorWords';
 import type { HostMessage, PlansView, UsagePanelState, SectionState, SeriesView, UsageSectionName, UsageView, WebviewMessage } from './protocol';
 import { USAGE_SECTIONS } from './protocol';
-import { billingCycles, dailyMonths, format, monthLabel } from './format';
+import { billingCycles, dailyMonths, monthLabel } from './format';
 import { buildCardPlansView, buildDailyView, buildFleetPlansView, buildMonthlyView, buildUsageCsv, dailyPeriods, usageCards } from './usageModel';
-import type { CardLike, UsageCard } from './usageModel';
+import type { UsageCard } from './usageModel';
 import { loadCardPlans, loadDailyUsage, loadMonthlyUsage, loadPlanUsage } from './usageData';
-import { PanelHost, explain } from './panelHost';
+import { PanelHost } from './panelHost';
+import type { PanelServices } from './panelServices';
 
 export const USAGE_VIEW_TYPE = 'simFleet.usage';
 
@@ -29,7 +31,7 @@ export class UsagePanel extends PanelHost {
 
   constructor(
     panel: vscode.WebviewPanel,
-    services: FleetServices,
+    services: PanelServices,
     cards: readonly CardLike[],
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -62,11 +64,11 @@ export class UsagePanel extends PanelHost {
     this.sections[section] = { status: 'loading' };
     this.update();
     try {
-      if (!this.services.currentClient()) {
+      if (!this.services.session.currentClient()) {
         this.waitingForSignIn = true;
         this.update();
       }
-      const client = await this.services.client();
+      const client = await this.services.session.client();
       this.waitingForSignIn = false;
       if (gen !== this.generations[section] || this.isDisposed) return;
       const next = await this.fetch(section, client);
@@ -75,13 +77,13 @@ export class UsagePanel extends PanelHost {
     } catch (err) {
       if (gen !== this.generations[section] || this.isDisposed) return;
       this.services.log.error(`Could not load ${section} usage.`, err);
-      this.sections[section] = { status: 'error', message: explain(err) };
+      this.sections[section] = { status: 'error', message: errorMessage(err, this.services.t) };
     }
     this.update();
   }
 
   private async fetch(section: UsageSectionName, client: GslApi): Promise<SectionState<SeriesView> | SectionState<PlansView>> {
-    const t = vscode.l10n.t;
+    const t = this.services.t;
     switch (section) {
       case 'daily': {
         const month = this.month;
@@ -118,7 +120,7 @@ export class UsagePanel extends PanelHost {
   }
 
   private title(): string {
-    return this.cards.length === 1 ? format(vscode.l10n.t('Usage: {0}'), this.cards[0].label) : format(vscode.l10n.t('Usage: {0} cards'), this.cards.length);
+    return this.cards.length === 1 ? this.services.t('Usage: {0}', this.cards[0].label) : this.services.t('Usage: {0} cards', this.cards.length);
   }
 
   /** The view the page renders now. */
@@ -141,7 +143,7 @@ export class UsagePanel extends PanelHost {
 
   protected currentMessages(): HostMessage[] {
     const out: HostMessage[] = [{ type: 'state', panel: 'usage', view: this.view }];
-    if (this.waitingForSignIn) out.push({ type: 'loading', section: 'all', message: vscode.l10n.t('Waiting for sign-in…') });
+    if (this.waitingForSignIn) out.push({ type: 'loading', section: 'all', message: this.services.t('Waiting for sign-in…') });
     return out;
   }
 
@@ -153,8 +155,8 @@ export class UsagePanel extends PanelHost {
     const uri =
       target ??
       (await vscode.window.showSaveDialog({
-        saveLabel: vscode.l10n.t('Export'),
-        title: vscode.l10n.t('Export usage as CSV'),
+        saveLabel: this.services.t('Export'),
+        title: this.services.t('Export usage as CSV'),
         filters: { CSV: ['csv'] },
         defaultUri: vscode.workspace.workspaceFolders?.[0]
           ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `sim-usage-${this.month}.csv`)
@@ -162,9 +164,9 @@ export class UsagePanel extends PanelHost {
       }));
     if (!uri) return undefined;
     // A byte-order mark lets spreadsheet programs read the Chinese words as UTF-8.
-    const csv = '\ufeff' + buildUsageCsv(this.view, vscode.l10n.t);
+    const csv = '\ufeff' + buildUsageCsv(this.view, this.services.t);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(csv));
-    void vscode.window.showInformationMessage(format(vscode.l10n.t('Usage exported to {0}.'), uri.scheme === 'file' ? uri.fsPath : uri.toString()));
+    void vscode.window.showInformationMessage(this.services.t('Usage exported to {0}.', uri.scheme === 'file' ? uri.fsPath : uri.toString()));
     return uri;
   }
 
@@ -181,7 +183,7 @@ export class UsagePanel extends PanelHost {
         try {
           await this.exportCsv();
         } catch (err) {
-          void vscode.window.showErrorMessage(format(vscode.l10n.t('Could not export usage: {0}'), explain(err)));
+          void vscode.window.showErrorMessage(this.services.t('Could not export usage: {0}', errorMessage(err, this.services.t)));
         }
         return;
       case 'retry':

@@ -71,15 +71,18 @@ export const ADDON_PLANS = PLANS.filter((p) => p.package_type === 2 && p.sim_typ
 export const MARKUP_TAG = '<script>alert("tag")</script>';
 export const MARKUP_ATTRIBUTE = '<img src=x onerror=alert(1)>';
 export const MARKUP_NOTE = '<script>alert("attr")</script>';
+/** A tag name in VS Code's icon syntax: quick picks and the status bar would draw it as icons. */
+export const ICON_TAG = '$(sign-out)$(check) verified';
 
 export const INITIAL_TAGS: ReadonlyArray<{ id: string; tag_name: string }> = [
   'north-fleet', 'south-fleet', 'smart-meters', 'trackers', 'pilot', 'vip', 'warehouse-3', 'cold-chain', 'pos-terminals',
-  'street-lights', '测试', 'decommission-2025', MARKUP_TAG,
+  'street-lights', '测试', 'decommission-2025', MARKUP_TAG, ICON_TAG,
 ].map((tag_name, i) => ({ id: String(7100000000000001 + i * 17), tag_name }))
   // One tag id above 2^53, so the tag filter round-trips an id a double cannot hold.
   .concat([{ id: '9007199254740995', tag_name: 'gateway-nodes' }]);
 
 export const MARKUP_TAG_ID = INITIAL_TAGS.find((t) => t.tag_name === MARKUP_TAG)!.id;
+export const ICON_TAG_ID = INITIAL_TAGS.find((t) => t.tag_name === ICON_TAG)!.id;
 
 export const ATTRIBUTE_SLOT_NAMES_CN = ['自定义属性一', '自定义属性二', '自定义属性三', '自定义属性四', '自定义属性五', '自定义属性六'];
 

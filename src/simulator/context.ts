@@ -2,7 +2,7 @@
 import type { NetworkSwitchPolicyVo, SimDeviceMultiplyVo, SmsSendDetailQueryVo } from '../gsl/models';
 import type { AccountIdentity } from './catalog';
 import type { Authenticator } from './auth';
-import type { Card } from './fleet';
+import type { Card } from './generator';
 import type { FleetStore } from './store';
 import type { WorkOrderBook } from './workOrders';
 import { asId, isIccid } from './validate';

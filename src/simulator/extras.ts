@@ -4,7 +4,7 @@
  */
 import type { NetworkSwitchPolicyVo, SimDeviceMultiplyVo } from '../gsl/models';
 import type { SmsRecord } from './context';
-import type { Card } from './fleet';
+import type { Card } from './generator';
 import type { FleetStore } from './store';
 import type { WorkOrderBook } from './workOrders';
 import { ICCID_PREFIXES } from './catalog';

@@ -12,6 +12,8 @@ export interface FaultConfig {
   errorRate?: number;
   errorStatus?: number;
   errorCode?: string;
+  /** The service's words in the injected error (`error_msg`); a default otherwise. */
+  errorMessage?: string;
   throttleRate?: number;
   retryAfterSeconds?: number;
   resetRate?: number;
@@ -39,7 +41,7 @@ export function faultConfigProblem(f: unknown): string | undefined {
   if (f === undefined || f === null) return undefined;
   if (typeof f !== 'object' || Array.isArray(f)) return 'faults must be an object';
   const c = f as Record<string, unknown>;
-  const known = new Set(['latencyMs', 'errorRate', 'errorStatus', 'errorCode', 'throttleRate', 'retryAfterSeconds', 'resetRate', 'malformedRate', 'pathPattern', 'method', 'times']);
+  const known = new Set(['latencyMs', 'errorRate', 'errorStatus', 'errorCode', 'errorMessage', 'throttleRate', 'retryAfterSeconds', 'resetRate', 'malformedRate', 'pathPattern', 'method', 'times']);
   for (const k of Object.keys(c)) if (!known.has(k)) return `unknown fault setting ${k}`;
   for (const k of RATE_KEYS) {
     const v = c[k];
@@ -53,6 +55,7 @@ export function faultConfigProblem(f: unknown): string | undefined {
     return 'errorStatus must be an HTTP error status (400–599)';
   }
   if (c.errorCode !== undefined && typeof c.errorCode !== 'string') return 'errorCode must be a string';
+  if (c.errorMessage !== undefined && typeof c.errorMessage !== 'string') return 'errorMessage must be a string';
   if (c.method !== undefined && typeof c.method !== 'string') return 'method must be a string';
   if (c.pathPattern !== undefined) {
     if (typeof c.pathPattern !== 'string') return 'pathPattern must be a string';

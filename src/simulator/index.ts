@@ -9,7 +9,7 @@ import type { SimContext } from './context';
 import { SYSTEM_POLICIES, seedHistory, seedMultiply, seedSms } from './extras';
 import type { FaultConfig } from './faults';
 import { FaultInjector, faultConfigProblem } from './faults';
-import { generateFleet } from './fleet';
+import { generateFleet } from './generator';
 import { Router } from './http';
 import { cardOpRoutes } from './routes/cardOps';
 import { cardRoutes } from './routes/cards';
@@ -29,7 +29,7 @@ import { WorkOrderBook } from './workOrders';
 
 export type { FaultConfig } from './faults';
 export type { SimulatorStats } from './stats';
-export type { Card } from './fleet';
+export type { Card } from './generator';
 export type { FleetStore } from './store';
 
 export interface SimulatorOptions {

@@ -169,7 +169,8 @@ export function createSimulatorServer(deps: ServerDeps): Server {
       stats.fault('errors');
       const status = decision.config?.errorStatus ?? 500;
       const code = decision.config?.errorCode ?? (status >= 500 ? 'GSL.00010003' : 'GSL.00010004');
-      return send(res, errorReply(new ApiError(status, code, status >= 500 ? 'System busy, please retry later (injected fault)' : 'Injected fault'), requestId));
+      const message = decision.config?.errorMessage ?? (status >= 500 ? 'System busy, please retry later (injected fault)' : 'Injected fault');
+      return send(res, errorReply(new ApiError(status, code, message), requestId));
     }
 
     sim.book.settleDue();

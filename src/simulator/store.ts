@@ -5,7 +5,7 @@
  */
 import type { CmAttributeVO, CmTagVO, SimStatus, SortKey, SortOrder } from '../gsl/models';
 import { ATTRIBUTE_SLOT_NAMES_CN, INITIAL_ATTRIBUTES, INITIAL_TAGS } from './catalog';
-import type { Batch, Card, Fleet, PoolSeed } from './fleet';
+import type { Batch, Card, Fleet, PoolSeed } from './generator';
 import { isoTime } from './dates';
 import { stringifyJson } from '../gsl/json';
 

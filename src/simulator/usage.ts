@@ -9,7 +9,7 @@
  * - an earlier month's daily flows add up to that month's month-usage;
  * - months before activation, and cards never activated, have no usage.
  */
-import type { Card } from './fleet';
+import type { Card } from './generator';
 import { PLAN_BY_ID } from './catalog';
 import { DAY_MS, daysInMonth, monthOf, monthStart, startOfDay } from './dates';
 import type { MonthNo } from './dates';

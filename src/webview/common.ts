@@ -87,8 +87,9 @@ export function replaceContent(root: HTMLElement, ...nodes: Node[]): void {
 }
 
 /**
- * Routes host messages to `handler`, after `init` has delivered the words. Answers the host's
- * test-only snapshot request with what the page shows.
+ * Routes host messages to `handler`, after `init` has delivered the words. In development and
+ * test builds it also answers the host's snapshot request (test runs only) with what the page
+ * shows; the packaged bundle does not contain that code.
  */
 export function start(handler: (message: Exclude<HostMessage, { type: 'init' } | { type: 'snapshot' }>) => void, onInit: () => void): void {
   window.addEventListener('message', (ev: MessageEvent<unknown>) => {
@@ -101,7 +102,7 @@ export function start(handler: (message: Exclude<HostMessage, { type: 'init' } |
       return;
     }
     if (m.type === 'snapshot') {
-      send({ type: 'snapshot', requestId: m.requestId, text: document.body.innerText, html: document.body.innerHTML });
+      if (SIM_FLEET_TEST_HOOKS) send({ type: 'snapshot', requestId: m.requestId, text: document.body.innerText, html: document.body.innerHTML });
       return;
     }
     handler(m);

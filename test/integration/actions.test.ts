@@ -5,41 +5,36 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CardActionResult } from '../../src/commands/runCardAction';
-import type { SimFleetApi } from '../../src/fleet/simFleetApi';
-import type { Prompts, PickItem } from '../../src/host/prompts';
+import type { SimFleetTestApi } from '../../src/testApi';
+import type { UiBackend } from '../../src/host/ui';
+import { getApi } from './helpers';
 import type { DemoFleet } from '../../src/host/demoFleet';
 import { GslClient } from '../../src/gsl/client';
 import type { SimDeviceVO } from '../../src/gsl/models';
 
-async function getApi(): Promise<SimFleetApi> {
-  const ext = vscode.extensions.getExtension<SimFleetApi>('simfleet.sim-fleet');
-  assert.ok(ext, 'extension is loaded');
-  return ext.activate();
-}
-
 /** Confirms every action and records the questions asked. */
-function confirming(asked: string[]): Prompts {
+function confirming(asked: string[]): Partial<UiBackend> {
   const never = async (): Promise<never> => assert.fail('no pick or input expected');
   return {
     confirm: async (message, detail) => {
       asked.push(`${message}\n${detail}`);
       return true;
     },
-    pickOne: never as <T>(i: readonly PickItem<T>[]) => Promise<T | undefined>,
-    pickMany: never as <T>(i: readonly PickItem<T>[]) => Promise<T[] | undefined>,
+    pickOne: never,
+    pickMany: never,
     input: never,
   };
 }
 
-const cardNode = (api: SimFleetApi, card: SimDeviceVO) => api.tree.cardNode(card) as NonNullable<ReturnType<SimFleetApi['tree']['cardNode']>>;
+const cardNode = (api: SimFleetTestApi, card: SimDeviceVO) => api.tree.cardNode(card) as NonNullable<ReturnType<SimFleetTestApi['tree']['cardNode']>>;
 const ops = (demo: DemoFleet, card: SimDeviceVO, op: string): number => demo.simulator.stats().cardOperations[card.sim_card_id]?.[op] ?? 0;
 
 describe('card actions', function () {
   this.timeout(60_000);
-  let api: SimFleetApi;
+  let api: SimFleetTestApi;
   let demo: DemoFleet;
   let client: GslClient;
-  let originalPrompts: Prompts;
+  let originalPrompts: Partial<UiBackend>;
   const asked: string[] = [];
 
   /** Cards the extension has not touched yet, read from the server. */
@@ -54,30 +49,29 @@ describe('card actions', function () {
 
   before(async () => {
     api = await getApi();
-    originalPrompts = api.prompts.current;
+    originalPrompts = api.ui.current;
     await api.session.signOut();
     demo = await api.session.startDemo({ cards: 400, workOrderMs: 200 });
     client = new GslClient({ endpoints: demo.endpoints, credentials: { get: async () => demo.credentials } });
-    api.prompts.current = confirming(asked);
+    api.ui.current = confirming(asked);
   });
 
   after(async () => {
-    api.prompts.current = originalPrompts;
+    api.ui.current = originalPrompts;
     await client.dispose();
     await api.session.signOut();
   });
 
   it('resumes a deactivated card: one request, pending until its work order ends, then the card moves to In use', async () => {
     const [card] = await fresh(14, 1, (c) => c.operator_status !== 6 && c.operator_status !== 7);
-    api.refresh.refreshNow();
-    await api.model.loadCounts();
+    await api.refresh.refreshNow();
     const before14 = api.model.group(14).count as number;
     const before20 = api.model.group(20).count as number;
 
     // How the card looks the moment its work order starts being followed.
     let pendingItem: vscode.TreeItem | undefined;
     const watching = api.workOrders.onDidChange((o) => {
-      if (o.cardId === card.sim_card_id && o.finishedAt === undefined && !pendingItem) pendingItem = cardNode(api, card).getTreeItem();
+      if (o.cardId === card.sim_card_id && o.outcome === 'pending' && !pendingItem) pendingItem = cardNode(api, card).getTreeItem();
     });
     const result = (await vscode.commands.executeCommand('simFleet.card.resume', cardNode(api, card))) as CardActionResult;
     watching.dispose();
@@ -92,6 +86,7 @@ describe('card actions', function () {
 
     const [order] = await result.finished;
     assert.equal(order.status, 4);
+    assert.equal(order.outcome, 'succeeded');
     assert.equal(api.workOrders.isPending(card.sim_card_id), false);
     assert.equal(ops(demo, card, 'POST /v1/sim-cards/{id}/reset'), 1);
     assert.equal((await client.showSimCard({ sim_card_id: card.sim_card_id })).sim_status, 20);
@@ -108,7 +103,7 @@ describe('card actions', function () {
     // One card is stopped behind the extension's back (another console, say): the service then
     // refuses a second stop within 5 minutes, and the extension, which did not start that order,
     // can only say "in about 5 minutes".
-    await client.stopSimCard({ sim_card_id: inUse[2].sim_card_id }, { down_up_switch: 1 });
+    await client.stopSimCard({ sim_card_id: inUse[2].sim_card_id });
     demo.simulator.settleWorkOrders();
     const nodes = [...inUse, deactivated].map((c) => cardNode(api, c));
 

@@ -3,39 +3,16 @@
 // their counts, paging with "Load more", filters and sort on the server, find and reveal.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { SimFleetApi } from '../../src/fleet/simFleetApi';
+import type { SimFleetTestApi } from '../../src/testApi';
 import type { FleetNode } from '../../src/fleet/nodes/fleetNode';
-import type { Prompts, PickItem } from '../../src/host/prompts';
+import type { UiBackend } from '../../src/host/ui';
+import { getApi, scripted } from './helpers';
 import { GslClient } from '../../src/gsl/client';
 import type { SimDeviceVO, SimStatus } from '../../src/gsl/models';
 import { SIM_STATUSES } from '../../src/gsl/models';
 
-const EXTENSION_ID = 'simfleet.sim-fleet';
-
-async function getApi(): Promise<SimFleetApi> {
-  const ext = vscode.extensions.getExtension<SimFleetApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension is loaded');
-  return ext.activate();
-}
-
-/** Scripted answers: each prompt takes the next answer (a function gets the options, to test validation). */
-function scripted(answers: unknown[], seen: string[] = []): Prompts {
-  const next = (what: string, options: unknown): unknown => {
-    seen.push(what);
-    assert.ok(answers.length > 0, `unexpected prompt: ${what}`);
-    const a = answers.shift();
-    return typeof a === 'function' ? (a as (o: unknown) => unknown)(options) : a;
-  };
-  return {
-    confirm: async (message) => next(`confirm: ${message}`, message) as boolean,
-    pickOne: async <T>(items: readonly PickItem<T>[], o: { title: string }) => next(`pickOne: ${o.title}`, items) as T | undefined,
-    pickMany: async <T>(items: readonly PickItem<T>[], o: { title: string }) => next(`pickMany: ${o.title}`, items) as T[] | undefined,
-    input: async (o) => next(`input: ${o.title}`, o) as string | undefined,
-  };
-}
-
 /** Changes the page size and waits for the refresh that the change schedules, so it cannot land mid-test. */
-async function setPageSize(api: SimFleetApi, size: number | undefined): Promise<void> {
+async function setPageSize(api: SimFleetTestApi, size: number | undefined): Promise<void> {
   const changed = new Promise<void>((resolve) => {
     const d = vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('simFleet.pageSize')) {
@@ -53,14 +30,14 @@ const label = (n: FleetNode): string => String(n.getTreeItem().label);
 
 describe('fleet explorer', function () {
   this.timeout(60_000);
-  let api: SimFleetApi;
+  let api: SimFleetTestApi;
   let client: GslClient;
-  let originalPrompts: Prompts;
+  let originalPrompts: Partial<UiBackend>;
   const expected = new Map<SimStatus, SimDeviceVO[]>();
 
   before(async () => {
     api = await getApi();
-    originalPrompts = api.prompts.current;
+    originalPrompts = api.ui.current;
     await api.session.signOut();
     await setPageSize(api, 10);
     const demo = await api.session.startDemo({ cards: 300, workOrderMs: 200 });
@@ -72,7 +49,7 @@ describe('fleet explorer', function () {
   });
 
   after(async () => {
-    api.prompts.current = originalPrompts;
+    api.ui.current = originalPrompts;
     api.model.setFilter({});
     api.model.setSort(undefined);
     await client.dispose();
@@ -87,7 +64,7 @@ describe('fleet explorer', function () {
   });
 
   it('shows one group per status, labelled with the server count', async () => {
-    api.refresh.refreshNow();
+    await api.refresh.refreshNow();
     const groups = await api.tree.getChildren();
     assert.deepEqual(
       groups.map(label),
@@ -120,9 +97,54 @@ describe('fleet explorer', function () {
     assert.match(tooltip.value, /ICCID/);
   });
 
+  // An automatic refresh used to collapse every group back to its first page; it must keep the
+  // pages the person loaded and show fresh data in them.
+  it('an automatic refresh keeps three loaded pages in the tree, with fresh data', async () => {
+    const status = 20;
+    const total = expected.get(status)?.length ?? 0;
+    assert.ok(total > 30, 'a group with more than three pages');
+    api.refresh.resetNow();
+    await api.model.loadCounts();
+    const group = api.tree.groupNode(status);
+    let children = await api.tree.getChildren(group);
+    for (let i = 0; i < 2; i++) {
+      await vscode.commands.executeCommand('simFleet.group.loadMore', children.at(-1));
+      children = await api.tree.getChildren(group);
+    }
+    const cardsOf = (nodes: FleetNode[]) => nodes.flatMap((n) => ('card' in n ? [(n as unknown as { card: SimDeviceVO }).card] : []));
+    const before = cardsOf(children);
+    assert.equal(before.length, 30);
+    // A colleague stops a card on the second page behind this window's back.
+    const stopped = before[15];
+    await client.stopSimCard({ sim_card_id: stopped.sim_card_id });
+    api.session.demo?.simulator.settleWorkOrders();
+    // The later tests compare counts with the fleet as read at the start: it has changed.
+    const now = await client.showSimCard({ sim_card_id: stopped.sim_card_id });
+    expected.set(20, (expected.get(20) ?? []).filter((c) => c.sim_card_id !== stopped.sim_card_id));
+    expected.set(14, [...(expected.get(14) ?? []), now]);
+
+    let refreshed = false;
+    const watching = api.model.onDidChange((e) => (refreshed ||= e.status === status));
+    await vscode.commands.executeCommand('simFleet.cards.focus');
+    await vscode.workspace.getConfiguration('simFleet').update('autoRefreshSeconds', 10, vscode.ConfigurationTarget.Global);
+    try {
+      for (let i = 0; i < 150 && !refreshed; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(refreshed, 'the interval refreshed the group');
+    } finally {
+      watching.dispose();
+      await vscode.workspace.getConfiguration('simFleet').update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+    children = await api.tree.getChildren(group);
+    const after = cardsOf(children);
+    assert.equal(after.length, 30, 'the three pages are still shown');
+    assert.equal(String(children.at(-1)?.getTreeItem().description), `30 of ${(total - 1).toLocaleString()} shown`);
+    assert.equal(after.some((c) => c.sim_card_id === stopped.sim_card_id), false, 'the stopped card has left: the data is fresh');
+    assert.deepEqual(after.slice(0, 15).map((c) => c.sim_card_id), before.slice(0, 15).map((c) => c.sim_card_id), 'the cards before it keep their place');
+  });
+
   it('filters on the server through the filter command, and shows the filter in the view', async () => {
     const seen: string[] = [];
-    api.prompts.current = scripted(['simType', 3], seen);
+    api.ui.current = scripted(['simType', 3], seen);
     await vscode.commands.executeCommand('simFleet.fleet.filter');
     assert.deepEqual(api.model.filter, { simType: 3 });
     await api.model.loadCounts();
@@ -137,7 +159,7 @@ describe('fleet explorer', function () {
 
   it('refuses a bad MB bound with a message saying what to fix, and filters on a good one', async () => {
     let refusal: string | undefined;
-    api.prompts.current = scripted([
+    api.ui.current = scripted([
       'usedMb',
       (o: vscode.InputBoxOptions) => {
         refusal = o.validateInput?.('12.5') as string | undefined;
@@ -155,7 +177,7 @@ describe('fleet explorer', function () {
   });
 
   it('sorts each group on the server', async () => {
-    api.prompts.current = scripted([{ key: 'flow_left', order: 'desc' }]);
+    api.ui.current = scripted([{ key: 'flow_left', order: 'desc' }]);
     await vscode.commands.executeCommand('simFleet.fleet.sort');
     await api.model.loadCounts();
     const status = 20;
@@ -168,7 +190,7 @@ describe('fleet explorer', function () {
   });
 
   it('finds a card by ICCID on a page not yet loaded and reveals it in the tree', async () => {
-    api.refresh.refreshNow();
+    api.refresh.resetNow();
     await api.model.loadCounts();
     const status = [...SIM_STATUSES].sort((a, b) => (expected.get(b)?.length ?? 0) - (expected.get(a)?.length ?? 0))[0];
     const target = (expected.get(status) ?? []).filter((c) => c.sim_type === 3 && c.iccid).at(-1) as SimDeviceVO;
@@ -183,7 +205,7 @@ describe('fleet explorer', function () {
 
   it('refuses find input that is neither ICCID, IMEI nor MSISDN', async () => {
     let refusal: string | undefined;
-    api.prompts.current = scripted([
+    api.ui.current = scripted([
       (o: vscode.InputBoxOptions) => {
         refusal = o.validateInput?.('not a number') as string | undefined;
         return undefined;
@@ -198,12 +220,32 @@ describe('fleet explorer', function () {
     assert.ok(demo);
     demo.simulator.setFaults({ errorRate: 1, errorStatus: 401, errorCode: 'APIGW.0301', pathPattern: '^/v1/sim-cards$' });
     try {
-      api.refresh.refreshNow();
+      // Nothing counted yet (a new session, say): the error is all there is to show.
+      api.refresh.resetNow();
       const nodes = await api.tree.getChildren();
       assert.equal(nodes.length, 1);
       const item = nodes[0].getTreeItem();
       assert.match(String(item.label), /check your access key and secret key/);
       assert.equal(item.command?.command, 'simFleet.fleet.refresh');
+    } finally {
+      demo.simulator.setFaults(undefined);
+    }
+    await vscode.commands.executeCommand('simFleet.fleet.refresh');
+    assert.equal((await api.tree.getChildren()).length, 6);
+  });
+
+  it('keeps the fleet on screen when a refresh fails, and says so above it with a retry', async () => {
+    const demo = api.session.demo;
+    assert.ok(demo);
+    await api.model.loadCounts();
+    demo.simulator.setFaults({ errorRate: 1, errorStatus: 500, pathPattern: '^/v1/sim-cards$' });
+    try {
+      await api.refresh.refreshNow();
+      const nodes = await api.tree.getChildren();
+      assert.equal(nodes.length, 7, 'a notice and the six groups');
+      assert.match(String(nodes[0].getTreeItem().label), /^Could not refresh: The service is busy/);
+      assert.equal(nodes[0].getTreeItem().command?.command, 'simFleet.fleet.refresh');
+      assert.match(String(nodes[1].getTreeItem().label), /^Testable \(/);
     } finally {
       demo.simulator.setFaults(undefined);
     }

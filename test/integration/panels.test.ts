@@ -6,21 +6,18 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SimFleetApi } from '../../src/fleet/simFleetApi';
 import type { DemoFleet } from '../../src/host/demoFleet';
-import type { Prompts } from '../../src/host/prompts';
+import type { UiBackend } from '../../src/host/ui';
 import type { GslApi } from '../../src/gsl/api';
 import type { SimDeviceVO } from '../../src/gsl/models';
-import { CardDetailSerializer, openCardDetail, openCardDetailPanels, openUsage } from '../../src/panels/index';
 import type { CardDetailPanel, UsagePanel } from '../../src/panels/index';
 import type { Snapshot } from '../../src/panels/panelHost';
 import { MARKUP_ATTRIBUTE, MARKUP_TAG } from '../../src/simulator/catalog';
+import type { SimFleetTestApi } from '../../src/testApi';
+import { getApi, until } from './helpers';
 
-const EXTENSION_ID = 'simfleet.sim-fleet';
-
-/** Asks the page what it shows until `ok` holds; the suite timeout bounds the wait. */
+/** Asks the page what it shows (test runs only) until `ok` holds; the suite timeout bounds the wait. */
 async function waitForPage(panel: CardDetailPanel | UsagePanel, ok: (s: Snapshot) => boolean): Promise<Snapshot> {
-  panel.testHooks = true;
   for (;;) {
     const snap = await panel.snapshot();
     if (ok(snap)) return snap;
@@ -28,32 +25,26 @@ async function waitForPage(panel: CardDetailPanel | UsagePanel, ok: (s: Snapshot
   }
 }
 
-async function until(cond: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await cond())) await new Promise((r) => setTimeout(r, 100));
-}
-
 describe('card panels', function () {
   this.timeout(90_000);
-  let api: SimFleetApi;
+  let api: SimFleetTestApi;
   let demo: DemoFleet;
   let client: GslApi;
   let cards: SimDeviceVO[];
-  let savedPrompts: Prompts;
+  let savedPrompts: Partial<UiBackend>;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<SimFleetApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
+    api = await getApi();
     const started = await vscode.commands.executeCommand<DemoFleet | undefined>('simFleet.account.startDemo', { cards: 60, workOrderMs: 300 });
     assert.ok(started, 'the demo fleet started');
     demo = started;
-    client = await api.services.client();
+    client = await api.session.client();
     cards = (await client.listSimCards({ limit: 100, offset: 1 })).sim_cards;
-    savedPrompts = api.prompts.current;
+    savedPrompts = api.ui.current;
   });
 
   afterEach(() => {
-    api.prompts.current = savedPrompts;
+    api.ui.current = savedPrompts;
     demo.simulator.setFaults(undefined);
   });
 
@@ -75,7 +66,7 @@ describe('card panels', function () {
   it('shows every section of a card, with words and raw values, and offers only the applicable action', async () => {
     const card = cards.find((c) => c.sim_status === 20 && c.iccid);
     assert.ok(card);
-    const panel = openCardDetail(api.services, card);
+    const panel = api.panels.openCardDetail(card);
     const snap = await waitForPage(panel, (s) => s.text.includes('Lifecycle') && !s.text.includes('Loading…'));
     for (const heading of ['Basic information', 'Plan', 'Device', 'Lifecycle', 'Work orders']) assert.ok(snap.text.includes(heading), heading);
     assert.ok(snap.text.includes(card.iccid ?? ''), 'ICCID shown');
@@ -87,14 +78,14 @@ describe('card panels', function () {
     assert.doesNotMatch(snap.html, /<button[^>]*>Activate<\/button>/);
     assert.match(snap.html, /role="progressbar"/, 'plan traffic bar');
     // Opening the same card again reveals the same panel instead of a second one.
-    assert.equal(openCardDetail(api.services, card), panel);
+    assert.equal(api.panels.openCardDetail(card), panel);
     panel.dispose();
   });
 
   it('shows markup and script in tags and custom attributes as plain text', async () => {
     const card = cards.find((c) => (c.tag_names ?? '').includes(MARKUP_TAG) || c.customer_attribute1 === MARKUP_ATTRIBUTE);
     assert.ok(card, 'the demo fleet has a card with markup in user-typed values');
-    const panel = openCardDetail(api.services, card);
+    const panel = api.panels.openCardDetail(card);
     const snap = await waitForPage(panel, (s) => s.text.includes('Custom attribute') || s.text.includes('Site'));
     assert.ok(snap.text.includes(MARKUP_ATTRIBUTE), 'the attribute text is shown literally');
     assert.ok(snap.text.includes(MARKUP_TAG), 'the tag text is shown literally');
@@ -107,7 +98,7 @@ describe('card panels', function () {
 
   it('ignores malformed messages and requests for another card', async () => {
     const [a, b] = cards;
-    const panel = openCardDetail(api.services, a);
+    const panel = api.panels.openCardDetail(a);
     await waitForPage(panel, (s) => s.text.includes('Lifecycle'));
     panel.handleMessage({ type: 'runAction', action: 'stop', cardId: b.sim_card_id });
     panel.handleMessage({ type: 'runCommand', command: 'workbench.action.terminal.new' });
@@ -122,8 +113,8 @@ describe('card panels', function () {
   it('runs an action from the panel and follows its work order to the end', async () => {
     const card = cards.filter((c) => c.sim_status === 20 && !api.workOrders.isPending(c.sim_card_id)).at(-1);
     assert.ok(card);
-    api.prompts.current = { ...savedPrompts, confirm: async () => true };
-    const panel = openCardDetail(api.services, card);
+    api.ui.current = { ...savedPrompts, confirm: async () => true };
+    const panel = api.panels.openCardDetail(card);
     await waitForPage(panel, (s) => /<button[^>]*>Stop<\/button>/.test(s.html));
     // The same path a click on the page's Stop button takes.
     panel.handleMessage({ type: 'runAction', action: 'stop', cardId: card.sim_card_id });
@@ -139,10 +130,10 @@ describe('card panels', function () {
 
   it('comes back after a reload from the saved card id alone', async () => {
     const card = cards[5];
-    for (const p of openCardDetailPanels().values()) p.dispose();
+    for (const p of api.panels.detailPanels().values()) p.dispose();
     const webviewPanel = vscode.window.createWebviewPanel('simFleet.cardDetail', 'restored', vscode.ViewColumn.Active, {});
-    await new CardDetailSerializer(api.services).deserializeWebviewPanel(webviewPanel, { cardId: card.sim_card_id });
-    const panel = openCardDetailPanels().get(card.sim_card_id);
+    await api.panels.restoreDetail(webviewPanel, { cardId: card.sim_card_id });
+    const panel = api.panels.detailPanels().get(card.sim_card_id);
     assert.ok(panel, 'the restored panel is tracked');
     const snap = await waitForPage(panel, (s) => s.text.includes('Lifecycle'));
     assert.ok(snap.text.includes(card.iccid ?? card.sim_card_id));
@@ -154,14 +145,14 @@ describe('card panels', function () {
     const webviewPanel = vscode.window.createWebviewPanel('simFleet.cardDetail', 'bad', vscode.ViewColumn.Active, {});
     let disposed = false;
     webviewPanel.onDidDispose(() => (disposed = true));
-    await new CardDetailSerializer(api.services).deserializeWebviewPanel(webviewPanel, { cardId: '<script>', view: {} });
+    await api.panels.restoreDetail(webviewPanel, { cardId: '<script>', view: {} });
     assert.equal(disposed, true);
   });
 
   it('compares several cards: one daily series per card, monthly and plan usage, tables with captions', async () => {
     const some = cards.filter((c) => c.sim_type === 3).slice(0, 3);
     assert.equal(some.length, 3);
-    const panel = openUsage(api.services, some);
+    const panel = api.panels.openUsage(some);
     const snap = await waitForPage(panel, () => ['daily', 'monthly', 'plans'].every((s) => panel.view[s as 'daily'].status !== 'loading'));
     const view = panel.view;
     assert.equal(view.daily.status, 'ready');
@@ -200,7 +191,7 @@ describe('card panels', function () {
 
   it('a failing monthly request shows its explanation and Retry while daily usage still shows', async () => {
     demo.simulator.setFaults({ errorRate: 1, errorStatus: 403, errorCode: 'GSL.00011004', pathPattern: 'month-usages' });
-    const panel = openUsage(api.services, [cards[10]]);
+    const panel = api.panels.openUsage([cards[10]]);
     const snap = await waitForPage(panel, (s) => panel.view.monthly.status === 'error' && panel.view.daily.status === 'ready' && s.html.includes('role="alert"'));
     assert.match(snap.html, /Daily traffic in/);
     assert.match(snap.html, /<button[^>]*>Retry<\/button>/);

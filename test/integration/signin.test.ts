@@ -4,31 +4,13 @@
 // never written to settings, extension state or the log.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { SimFleetApi } from '../../src/fleet/simFleetApi';
-import type { Prompts, PickItem } from '../../src/host/prompts';
+import type { SimFleetTestApi } from '../../src/testApi';
+import type { UiBackend } from '../../src/host/ui';
+import { getApi, scripted } from './helpers';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index';
 
-async function getApi(): Promise<SimFleetApi> {
-  const ext = vscode.extensions.getExtension<SimFleetApi>('simfleet.sim-fleet');
-  assert.ok(ext, 'extension is loaded');
-  return ext.activate();
-}
-
-function scripted(answers: unknown[]): Prompts {
-  const next = (what: string): unknown => {
-    assert.ok(answers.length > 0, `unexpected prompt: ${what}`);
-    return answers.shift();
-  };
-  return {
-    confirm: async (m) => next(m) as boolean,
-    pickOne: async <T>(_i: readonly PickItem<T>[], o: { title: string }) => next(o.title) as T | undefined,
-    pickMany: async <T>(_i: readonly PickItem<T>[], o: { title: string }) => next(o.title) as T[] | undefined,
-    input: async (o) => next(String(o.title)) as string | undefined,
-  };
-}
-
 /** Asserts that no secret appears in settings, extension state or the log. */
-function assertNoSecretStored(api: SimFleetApi, secrets: string[]): void {
+function assertNoSecretStored(api: SimFleetTestApi, secrets: string[]): void {
   const cfg = vscode.workspace.getConfiguration('simFleet');
   const settings = JSON.stringify(['endpoint', 'iamEndpoint', 'pageSize', 'autoRefreshSeconds', 'demo.cards'].map((k) => cfg.inspect(k)));
   const state = JSON.stringify(api.storedState());
@@ -42,19 +24,19 @@ function assertNoSecretStored(api: SimFleetApi, secrets: string[]): void {
 
 describe('sign-in and sign-out', function () {
   this.timeout(60_000);
-  let api: SimFleetApi;
+  let api: SimFleetTestApi;
   let sim: RunningSimulator;
-  let originalPrompts: Prompts;
+  let originalPrompts: Partial<UiBackend>;
 
   before(async () => {
     api = await getApi();
-    originalPrompts = api.prompts.current;
+    originalPrompts = api.ui.current;
     await api.session.signOut();
     sim = await startSimulator({ port: 0, cards: 120, seed: 3 });
   });
 
   after(async () => {
-    api.prompts.current = originalPrompts;
+    api.ui.current = originalPrompts;
     await api.session.signOut();
     await vscode.workspace.getConfiguration('simFleet').update('endpoint', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('simFleet').update('iamEndpoint', undefined, vscode.ConfigurationTarget.Global);
@@ -69,7 +51,7 @@ describe('sign-in and sign-out', function () {
 
   it('refuses wrong AK/SK after a real check and keeps nothing', async () => {
     const { info } = sim;
-    api.prompts.current = scripted(['aksk', info.endpoint, info.ak, 'wrong-secret-key-0000', info.projectId]);
+    api.ui.current = scripted(['aksk', info.endpoint, info.ak, 'wrong-secret-key-0000', info.projectId]);
     assert.equal(await vscode.commands.executeCommand('simFleet.account.signIn'), false);
     assert.equal(api.session.kind, 'signedOut');
     assert.equal(await api.session.hasStoredCredentials(), false);
@@ -78,7 +60,7 @@ describe('sign-in and sign-out', function () {
 
   it('signs in with AK/SK, shows the account and the fleet, and keeps the keys only in SecretStorage', async () => {
     const { info } = sim;
-    api.prompts.current = scripted(['aksk', info.endpoint, info.ak, info.sk, info.projectId]);
+    api.ui.current = scripted(['aksk', info.endpoint, info.ak, info.sk, info.projectId]);
     assert.equal(await vscode.commands.executeCommand('simFleet.account.signIn'), true);
     assert.equal(api.session.kind, 'account');
     assert.equal(await api.session.hasStoredCredentials(), true);
@@ -101,7 +83,7 @@ describe('sign-in and sign-out', function () {
 
   it('signs in as an IAM user (password → token) and never stores the password outside SecretStorage', async () => {
     const { info } = sim;
-    api.prompts.current = scripted(['iam', info.endpoint, info.iamEndpoint, info.domain, info.user, info.password, info.projectName]);
+    api.ui.current = scripted(['iam', info.endpoint, info.iamEndpoint, info.domain, info.user, info.password, info.projectName]);
     assert.equal(await vscode.commands.executeCommand('simFleet.account.signIn'), true);
     assert.equal(api.session.kind, 'account');
     assert.equal(api.session.label, `${info.user}@${info.domain}`);
@@ -113,7 +95,7 @@ describe('sign-in and sign-out', function () {
 
   it('refuses a wrong IAM password with a message saying to check the user and password', async () => {
     const { info } = sim;
-    api.prompts.current = scripted(['iam', info.endpoint, info.iamEndpoint, info.domain, info.user, 'not-the-password', info.projectName]);
+    api.ui.current = scripted(['iam', info.endpoint, info.iamEndpoint, info.domain, info.user, 'not-the-password', info.projectName]);
     assert.equal(await vscode.commands.executeCommand('simFleet.account.signIn'), false);
     assert.equal(api.session.kind, 'signedOut');
     assert.ok(api.recentLog().some((l) => l.startsWith('Sign-in failed')));

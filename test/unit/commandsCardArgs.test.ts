@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cardsFromArgs } from '../../src/commands/cardArgs';
-import { requestSummary, workOrdersSummary } from '../../src/fleet/actionSummary';
-import { formatOnly } from '../../src/fleet/translate';
+import { requestSummary, workOrdersSummary } from '../../src/core/actionSummary';
+import { formatOnly } from '../../src/core/translate';
+import { workOrderOutcome } from '../../src/core/workOrders';
 
 const node = (id: string) => ({ card: { sim_card_id: id, iccid: `8986000000000000${id.padStart(4, '0')}`, sim_type: 3 as const } });
 
@@ -39,12 +40,27 @@ test('skipped and cancelled cards are reported, and one card gets its own senten
   assert.equal(requestSummary('activate', [{ card: a, ok: true }], [], 0, formatOnly), 'Activation requested for card 89860000000000000001; following its work order.');
 });
 
-test('work-order outcomes: completed, or failed with the reason', () => {
+test('work-order outcomes: completed, failed with the reason, or not followed to the end', () => {
   const base = { workOrderId: '9', cardId: '1', action: 'resume' as const, startedAt: 0, finishedAt: 1, label: 'X' };
-  assert.equal(workOrdersSummary('resume', [{ ...base, status: 4 }], formatOnly), 'Card X: resume completed.');
-  assert.equal(workOrdersSummary('resume', [{ ...base, status: 6, failReason: 'carrier busy' }], formatOnly), 'Card X: resume failed — carrier busy');
+  assert.equal(workOrdersSummary('resume', [{ ...base, status: 4, outcome: 'succeeded' }], formatOnly), 'Card X: resume completed.');
+  assert.equal(workOrdersSummary('resume', [{ ...base, status: 6, outcome: 'failed', failReason: 'carrier busy' }], formatOnly), 'Card X: resume failed — carrier busy');
   assert.equal(
-    workOrdersSummary('stop', [{ ...base, status: 4 }, { ...base, label: 'Y', status: 6, failReason: 'no' }], formatOnly),
+    workOrdersSummary('resume', [{ ...base, outcome: 'unknown', failReason: 'The session ended before the work order did.' }], formatOnly),
+    'Card X: could not follow the resume to its end, so it may have been carried out — The session ended before the work order did.',
+  );
+  assert.equal(
+    workOrdersSummary('stop', [{ ...base, status: 4, outcome: 'succeeded' }, { ...base, label: 'Y', status: 6, outcome: 'failed', failReason: 'no' }], formatOnly),
     'stop work orders ended: 1 completed, 1 failed. Y — no',
   );
+  assert.equal(
+    workOrdersSummary('stop', [{ ...base, status: 4, outcome: 'succeeded' }, { ...base, label: 'Z', outcome: 'unknown', failReason: 'gone' }], formatOnly),
+    'stop work orders ended: 1 completed, 0 failed, 1 not followed to the end. Z — gone',
+  );
+});
+
+test('a work order succeeded only when it completed with no failed line', () => {
+  assert.equal(workOrderOutcome({ status: 3 }), 'pending');
+  assert.equal(workOrderOutcome({ status: 4, fail_count: 0 }), 'succeeded');
+  assert.equal(workOrderOutcome({ status: 4, fail_count: 1 }), 'failed');
+  for (const status of [5, 6, 7] as const) assert.equal(workOrderOutcome({ status, fail_count: 0 }), 'failed');
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SimDeviceVO } from '../../src/gsl/models';
 import { cardContextValue, cardFlags } from '../../src/fleet/contextValue';
-import { actionApplies } from '../../src/fleet/cardActions';
+import { actionApplies } from '../../src/core/cardRules';
 
 const card = (over: Partial<SimDeviceVO>): SimDeviceVO => ({ sim_card_id: '4710226018477568', sim_type: 3, ...over });
 
@@ -14,7 +14,7 @@ test('a deactivated physical card is resumable and nothing else', () => {
 test('China Mobile cards suspended for violation or separation (operator_status 6, 7) cannot be resumed', () => {
   for (const operator_status of [6, 7]) {
     const flags = cardFlags(card({ sim_status: 14, operator_status }), false);
-    assert.equal(flags.resumable, false);
+    assert.deepEqual(flags.actions, []);
     assert.equal(cardContextValue(flags), 'simFleet.card physical');
   }
 });
@@ -41,6 +41,6 @@ test('dismantled and inactive cards offer no lifecycle action', () => {
 });
 
 test('no flag word is a prefix of another, so a regex on one never matches the other', () => {
-  const all = cardContextValue({ resumable: true, stoppable: true, activatable: true, pending: true, physical: true }).split(' ');
+  const all = cardContextValue({ actions: ['resume', 'stop', 'activate'], pending: true, physical: true }).split(' ');
   for (const a of all) for (const b of all) if (a !== b) assert.equal(new RegExp(`\\b${a}\\b`).test(b), false);
 });

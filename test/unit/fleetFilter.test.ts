@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeFilter, filterToQuery, isFilterActive, validateMb, validateMsisdn, validateRange, validateSearchKey } from '../../src/fleet/filter';
-import { formatOnly } from '../../src/fleet/translate';
+import { formatOnly } from '../../src/core/translate';
 
 test('every filter condition becomes its ListSimCards parameter', () => {
   const q = filterToQuery(

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyFindInput, findQuery, validateFindInput } from '../../src/fleet/findInput';
-import { formatOnly } from '../../src/fleet/translate';
+import { formatOnly } from '../../src/core/translate';
 
 test('19–20 character ICCIDs (last may be a hex letter) search by container id', () => {
   assert.deepEqual(classifyFindInput('89860123456789012345'), { kind: 'iccid', value: '89860123456789012345' });

@@ -83,22 +83,22 @@ test('a pinned (found) card shows in its group before its page is loaded, and on
   assert.equal(model.group(s).cards.filter((c) => c.sim_card_id === last.sim_card_id).length, 1);
 });
 
-test('a stop work order is followed to completion, then invalidated groups recount', async () => {
+test('a stop work order is followed to completion, then the refreshed groups recount', async () => {
   const model = newModel();
   await model.loadCounts();
   const before20 = model.group(20).count as number;
   const before14 = model.group(14).count as number;
   const card = (byStatus.get(20) ?? [])[0];
   const tracker = new FleetWorkOrderTracker({ client: () => client, firstDelayMs: 20, maxDelayMs: 50 });
-  const { work_order_id } = await client.stopSimCard({ sim_card_id: card.sim_card_id }, { down_up_switch: 1 });
+  const { work_order_id } = await client.stopSimCard({ sim_card_id: card.sim_card_id });
   const following = tracker.track({ workOrderId: work_order_id, cardId: card.sim_card_id, action: 'stop' });
   assert.equal(tracker.isPending(card.sim_card_id), true);
   const ended = await following;
   assert.equal(ended.status, 4);
+  assert.equal(ended.outcome, 'succeeded');
   assert.equal(ended.failReason, undefined);
   assert.equal(tracker.isPending(card.sim_card_id), false);
-  model.invalidate([20, 14]);
-  await model.loadCounts();
+  await model.refresh([20, 14]);
   assert.equal(model.group(20).count, before20 - 1);
   assert.equal(model.group(14).count, before14 + 1);
   tracker.dispose();

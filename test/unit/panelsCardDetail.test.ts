@@ -3,17 +3,19 @@ process.env.TZ = 'UTC';
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { bundleTranslate, formatOnly } from '../../src/core/translate';
 import { readFileSync } from 'node:fs';
 import type { SimDeviceVO } from '../../src/gsl/models';
-import type { TrackedWorkOrder } from '../../src/fleet/services';
-import { applicableActions, attributeNames, buildCardDetailView, carrierOf, copyableValues, usageBar } from '../../src/panels/cardDetailModel';
+import type { TrackedWorkOrder } from '../../src/core/workOrders';
+import { carrierOf } from '../../src/core/cardRules';
+import { attributeNames, buildCardDetailView, copyableValues, usageBar } from '../../src/panels/cardDetailModel';
 import type { CardDetailView } from '../../src/panels/protocol';
 
 const zh = {
   ...(JSON.parse(readFileSync('l10n/parts/words.zh-cn.json', 'utf8')) as Record<string, string>),
   ...(JSON.parse(readFileSync('l10n/parts/panels.zh-cn.json', 'utf8')) as Record<string, string>),
 };
-const english = (s: string) => s;
+const english = formatOnly;
 
 function card(over: Partial<SimDeviceVO> = {}): SimDeviceVO {
   return {
@@ -69,15 +71,15 @@ test('the card is grouped like the console: basic information, plan, device, lif
   assert.equal(basic.customer_attribute2.value, 'Not available');
   assert.equal(basic.real_named.value, 'Real-name registered');
   const plan = rows(view, 'plan');
-  assert.equal(plan.flow_used.value, '768.00 MB');
+  assert.equal(plan.flow_used.value, '768 MB');
   assert.equal(plan.expire_time.value, '2025-06-30');
   assert.equal(view.sections[1].bar?.percentUsed, 75);
-  assert.equal(view.sections[1].bar?.text, '768.00 MB used of 1.00 GB (75%)');
+  assert.equal(view.sections[1].bar?.text, '768 MB used of 1 GB (75%)');
   const lifecycle = rows(view, 'lifecycle');
   assert.equal(lifecycle.act_date.value, '2024-01-31 16:00');
   assert.equal(lifecycle.speed_value.value, '2 Mbps');
   assert.equal(lifecycle.exceed_cut_net_flag.value, 'Yes');
-  assert.equal(lifecycle.exceed_cut_net_quota.value, '500.00 MB');
+  assert.equal(lifecycle.exceed_cut_net_quota.value, '500 MB');
   assert.equal(view.title, '89860312345678901234');
   assert.equal(view.subtitle, 'China Telecom · Physical card · Telecom 1GB monthly');
 });
@@ -97,7 +99,7 @@ test('every field of the card appears in some section', () => {
 });
 
 test('enum values are words in the user language with the raw value kept', () => {
-  const t = (s: string) => zh[s] ?? s;
+  const t = bundleTranslate(zh);
   const view = buildCardDetailView({ card: card({ sim_status: 14, operator_status: 5 }), t });
   const basic = rows(view, 'basic');
   assert.equal(basic.sim_status.value, '已停用');
@@ -115,13 +117,13 @@ test('enum values are words in the user language with the raw value kept', () =>
 
 test('every word the view asks for has a Chinese translation', () => {
   const asked = new Set<string>();
-  const t = (s: string) => {
+  const t = (s: string, ...args: Array<string | number | boolean>) => {
     asked.add(s);
-    return s;
+    return formatOnly(s, ...args);
   };
-  const wo: TrackedWorkOrder = { workOrderId: '1', cardId: '4710226018477568', action: 'stop', status: 6, startedAt: 0, finishedAt: 1, failReason: 'x' };
+  const wo: TrackedWorkOrder = { workOrderId: '1', cardId: '4710226018477568', action: 'stop', status: 6, outcome: 'failed', startedAt: 0, finishedAt: 1, failReason: 'x' };
   for (const c of [card(), card({ sim_status: 14, operator_status: 6, real_named: false, speed_value: -1, flow_left: -5 }), card({ sim_status: 13, device_status: 3, real_named: null })]) {
-    buildCardDetailView({ card: c, t, workOrders: [wo, { ...wo, status: undefined }], pending: true });
+    buildCardDetailView({ card: c, t, workOrders: [wo, { ...wo, status: undefined }, { ...wo, outcome: 'unknown' }], pending: true });
     buildCardDetailView({ card: c, t });
   }
   assert.deepEqual([...asked].filter((s) => !(s in zh)), []);
@@ -129,7 +131,7 @@ test('every word the view asks for has a Chinese translation', () => {
 
 test('markup and script in tags and custom attributes stay plain text strings', () => {
   const evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
-  const view = buildCardDetailView({ card: card({ tag_names: evil, customer_attribute3: '</dd><b>bold</b>', cid: '<i>cid</i>' }), t: english });
+  const view = buildCardDetailView({ card: card({ tag_names: evil, customer_attribute3: '</dd><b>bold</b>', cid: '<i>cid</i>', sim_type: 1 }), t: english });
   const basic = rows(view, 'basic');
   assert.equal(basic.tag_names.value, evil);
   assert.equal(basic.customer_attribute3.value, '</dd><b>bold</b>');
@@ -160,22 +162,14 @@ test('the carrier comes from the plan name, else the ICCID prefix, else Unknown'
   assert.equal(carrierOf({}), 'Unknown');
 });
 
-test('only actions that apply to the card state are offered', () => {
-  assert.deepEqual(applicableActions({ sim_status: 20 }), ['stop']);
-  assert.deepEqual(applicableActions({ sim_status: 14, operator_status: 5 }), ['resume']);
-  assert.deepEqual(applicableActions({ sim_status: 14, operator_status: 6 }), []);
-  assert.deepEqual(applicableActions({ sim_status: 14, operator_status: 7 }), []);
-  assert.deepEqual(applicableActions({ sim_status: 10 }), ['activate']);
-  assert.deepEqual(applicableActions({ sim_status: 13 }), ['activate']);
-  assert.deepEqual(applicableActions({ sim_status: 30 }), []);
-  assert.deepEqual(applicableActions({ sim_status: 11 }), []);
+test('a card the carrier suspended for a violation offers no action and says why', () => {
   const blocked = buildCardDetailView({ card: card({ sim_status: 14, operator_status: 7 }), t: english });
   assert.deepEqual(blocked.actions, []);
   assert.match(blocked.actionNote ?? '', /cannot be resumed/);
 });
 
 test('a pending work order disables the actions and says so', () => {
-  const wo: TrackedWorkOrder = { workOrderId: '900', cardId: '4710226018477568', action: 'stop', status: 3, startedAt: Date.UTC(2024, 5, 1, 8, 0) };
+  const wo: TrackedWorkOrder = { workOrderId: '900', cardId: '4710226018477568', action: 'stop', status: 3, outcome: 'pending', startedAt: Date.UTC(2024, 5, 1, 8, 0) };
   const view = buildCardDetailView({ card: card(), workOrders: [wo], pending: true, t: english });
   assert.deepEqual(view.actions, [{ action: 'stop', label: 'Stop (pending)', enabled: false, pending: true, hint: 'A work order for this card is still pending.' }]);
   assert.deepEqual(view.workOrders, [{ workOrderId: '900', action: 'Stop', status: 'Processing', rawStatus: '3', started: '2024-06-01 08:00', finished: 'Not available', failReason: undefined }]);
@@ -184,7 +178,7 @@ test('a pending work order disables the actions and says so', () => {
 });
 
 test('only shown ids and work order ids may be copied', () => {
-  const view = buildCardDetailView({ card: card(), workOrders: [{ workOrderId: '900', cardId: '4710226018477568', action: 'stop', startedAt: 0 }], t: english });
+  const view = buildCardDetailView({ card: card(), workOrders: [{ workOrderId: '900', cardId: '4710226018477568', action: 'stop', outcome: 'pending', startedAt: 0 }], t: english });
   const copyable = copyableValues(view);
   assert.ok(copyable.has('89860312345678901234'));
   assert.ok(copyable.has('4710226018477568'));
@@ -198,6 +192,6 @@ test('an overdrawn plan shows a full red bar and by how much', () => {
   assert.equal(bar.overdrawn, true);
   assert.equal(bar.percentUsed, 100);
   assert.equal(bar.totalMb, 1024);
-  assert.equal(bar.text, '1.07 GB used of 1.00 GB, over by 76.00 MB');
+  assert.equal(bar.text, '1.07 GB used of 1 GB, over by 76 MB');
   assert.equal(usageBar(0, 0, english).percentUsed, 0);
 });

@@ -2,13 +2,15 @@ process.env.TZ = 'UTC';
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { formatOnly } from '../../src/core/translate';
 import type { MonthUsageVo, SimCardFlowPerDayReq, SimCardFlowPerDayRsp, ShowMonthUsageReq, ListFlowBySimCardsReq, SimCardsFlowVo } from '../../src/gsl/models';
 import { DAILY_BATCH, MONTHLY_BATCH, PLAN_BATCH, chunk, loadDailyUsage, loadMonthlyUsage, loadPlanUsage } from '../../src/panels/usageData';
-import { buildCardPlansView, buildDailyView, buildFleetPlansView, buildMonthlyView, buildUsageCsv, cardLabel, csvCell, csvRow, dailyPeriods, usageCards } from '../../src/panels/usageModel';
+import { buildCardPlansView, buildDailyView, buildFleetPlansView, buildMonthlyView, buildUsageCsv, csvCell, csvRow, dailyPeriods, usageCards } from '../../src/panels/usageModel';
+import { cardLabel } from '../../src/core/cardText';
 import { billingCycles, dailyMonths, normalizeCycle, normalizeDay } from '../../src/panels/format';
 import type { UsageView } from '../../src/panels/protocol';
 
-const english = (s: string) => s;
+const english = formatOnly;
 const ids = (n: number) => Array.from({ length: n }, (_, i) => String(1000 + i));
 
 test('the month picker offers this month and last month; monthly covers the current and five earlier cycles', () => {

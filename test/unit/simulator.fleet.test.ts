@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateFleet, cardId } from '../../src/simulator/fleet';
+import { generateFleet, cardId } from '../../src/simulator/generator';
 import { FleetStore } from '../../src/simulator/store';
 import { dailyUsage, monthUsage } from '../../src/simulator/usage';
 import { luhnValid } from '../../src/simulator/rng';

@@ -1,16 +1,21 @@
 /** One SIM card. Its tooltip is built only when hovered (`resolveTreeItem`). */
 import * as vscode from 'vscode';
 import type { SimDeviceVO } from '../../gsl/models';
-import { cardAccessibilityLabel, cardDescription, cardLabel, cardTooltipMarkdown, STATUS_ICONS } from '../cardText';
+import type { CardAction } from '../../core/cardRules';
+import { cardAccessibilityLabel, cardDescription, cardLabel, cardTooltipMarkdown } from '../../core/cardText';
+import type { CommandId } from '../../core/commandIds';
+import { plainText } from '../../core/text';
+import type { Translate } from '../../core/translate';
 import { cardContextValue, cardFlags } from '../contextValue';
-import type { CardAction } from '../services';
 import type { FleetNode } from './fleetNode';
+import { STATUS_ICONS } from './statusLook';
 
 export class CardNode implements FleetNode {
   constructor(
     readonly parent: FleetNode,
     readonly card: SimDeviceVO,
     private readonly pendingAction: CardAction | undefined,
+    private readonly t: Translate,
   ) {}
 
   /**
@@ -23,24 +28,23 @@ export class CardNode implements FleetNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const t = vscode.l10n.t;
-    const card = this.card;
-    const item = new vscode.TreeItem(cardLabel(card), vscode.TreeItemCollapsibleState.None);
+    const { t, card } = this;
+    const item = new vscode.TreeItem(plainText(cardLabel(card)), vscode.TreeItemCollapsibleState.None);
     item.id = CardNode.id(card, (this.parent as { status?: number }).status);
-    item.description = cardDescription(card, t, this.pendingAction);
+    item.description = plainText(cardDescription(card, t, this.pendingAction));
     const look = card.sim_status !== undefined ? STATUS_ICONS[card.sim_status] : undefined;
     item.iconPath = this.pendingAction
       ? new vscode.ThemeIcon('sync~spin')
       : new vscode.ThemeIcon(look?.icon ?? 'circle-outline', look ? new vscode.ThemeColor(look.color) : undefined);
-    item.accessibilityInformation = { label: cardAccessibilityLabel(card, t, this.pendingAction) };
+    item.accessibilityInformation = { label: plainText(cardAccessibilityLabel(card, t, this.pendingAction)) };
     item.contextValue = cardContextValue(cardFlags(card, this.pendingAction !== undefined));
-    item.command = { command: 'simFleet.card.openDetail', title: t('Open Card Detail'), arguments: [this] };
+    item.command = { command: 'simFleet.card.openDetail' satisfies CommandId, title: t('Open Card Detail'), arguments: [this] };
     return item;
   }
 
   /** The tooltip as escaped markdown: API strings (tags, attributes) are data, never markup. */
   tooltip(): vscode.MarkdownString {
-    const md = new vscode.MarkdownString(cardTooltipMarkdown(this.card, vscode.l10n.t));
+    const md = new vscode.MarkdownString(cardTooltipMarkdown(this.card, this.t));
     md.supportHtml = false;
     md.isTrusted = false;
     md.supportThemeIcons = false;

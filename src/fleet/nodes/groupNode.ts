@@ -1,23 +1,21 @@
 /** A status group ("In use (1,234)"); its cards load when it is expanded, one page at a time. */
 import * as vscode from 'vscode';
 import type { SimStatus } from '../../gsl/models';
-import { errorMessage } from '../../host/errorMessages';
-import { STATUS_ICONS } from '../cardText';
-import type { FleetModel } from '../fleetModel';
-import type { FleetWorkOrderTracker } from '../workOrderTracker';
-import { simStatusWord } from '../words';
+import type { CommandId } from '../../core/commandIds';
+import { errorMessage } from '../../core/errorWords';
+import { simStatusWord } from '../../core/words';
 import { CardNode } from './cardNode';
-import type { FleetNode } from './fleetNode';
+import type { FleetNode, TreeContext } from './fleetNode';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
+import { STATUS_ICONS } from './statusLook';
 
 export class GroupNode implements FleetNode {
   readonly parent = undefined;
 
   constructor(
     readonly status: SimStatus,
-    private readonly model: FleetModel,
-    private readonly tracker: FleetWorkOrderTracker,
+    private readonly context: TreeContext,
   ) {}
 
   static id(status: SimStatus): string {
@@ -25,8 +23,8 @@ export class GroupNode implements FleetNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const t = vscode.l10n.t;
-    const view = this.model.group(this.status);
+    const { model, t } = this.context;
+    const view = model.group(this.status);
     const count = view.count ?? 0;
     const word = simStatusWord(this.status, t);
     const item = new vscode.TreeItem(
@@ -42,21 +40,16 @@ export class GroupNode implements FleetNode {
   }
 
   async getChildren(): Promise<FleetNode[]> {
-    await this.model.ensureFirstPage(this.status);
-    const view = this.model.group(this.status);
-    const nodes: FleetNode[] = view.cards.map((card) => new CardNode(this, card, this.tracker.pendingAction(card.sim_card_id)));
+    const { model, tracker, t } = this.context;
+    await model.ensureFirstPage(this.status);
+    const view = model.group(this.status);
+    const nodes: FleetNode[] = view.cards.map((card) => new CardNode(this, card, tracker.pendingAction(card.sim_card_id), t));
     if (view.error !== undefined) {
-      nodes.push(
-        new MessageNode(this, 'error', errorMessage(view.error, vscode.l10n.t), {
-          command: 'simFleet.group.loadMore',
-          title: vscode.l10n.t('Retry'),
-          arguments: [this],
-        }),
-      );
+      nodes.push(new MessageNode(this, 'error', errorMessage(view.error, t), { command: 'simFleet.group.loadMore' satisfies CommandId, title: t('Retry'), arguments: [this] }));
     } else if (view.hasMore) {
-      nodes.push(new LoadMoreNode(this, this.status, view.cards.length, view.count ?? 0));
+      nodes.push(new LoadMoreNode(this, this.status, view.cards.length, view.count ?? 0, t));
     } else if (nodes.length === 0) {
-      nodes.push(new MessageNode(this, 'empty', vscode.l10n.t('No cards')));
+      nodes.push(new MessageNode(this, 'empty', t('No cards')));
     }
     return nodes;
   }

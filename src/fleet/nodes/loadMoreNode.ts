@@ -1,6 +1,8 @@
 /** "Load more" at the end of a status group while pages remain (house style 6). */
 import * as vscode from 'vscode';
 import type { SimStatus } from '../../gsl/models';
+import type { CommandId } from '../../core/commandIds';
+import type { Translate } from '../../core/translate';
 import type { FleetNode } from './fleetNode';
 
 export class LoadMoreNode implements FleetNode {
@@ -9,15 +11,17 @@ export class LoadMoreNode implements FleetNode {
     readonly status: SimStatus,
     private readonly shown: number,
     private readonly count: number,
+    private readonly t: Translate,
   ) {}
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Load more'), vscode.TreeItemCollapsibleState.None);
+    const { t } = this;
+    const item = new vscode.TreeItem(t('Load more'), vscode.TreeItemCollapsibleState.None);
     item.id = `more:${this.status}`;
-    item.description = vscode.l10n.t('{0} of {1} shown', this.shown.toLocaleString(), this.count.toLocaleString());
+    item.description = t('{0} of {1} shown', this.shown.toLocaleString(), this.count.toLocaleString());
     item.iconPath = new vscode.ThemeIcon('more');
     item.contextValue = 'simFleet.loadMore';
-    item.command = { command: 'simFleet.group.loadMore', title: vscode.l10n.t('Load more'), arguments: [this] };
+    item.command = { command: 'simFleet.group.loadMore' satisfies CommandId, title: t('Load more'), arguments: [this] };
     return item;
   }
 

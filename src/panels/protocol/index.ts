@@ -5,13 +5,15 @@
  * Every value that came from the API travels inside these messages as plain data; the webview
  * sets it with `textContent`, never as markup.
  */
+import type { CardAction } from '../../core/cardRules';
+import { CARD_ACTIONS } from '../../core/cardRules';
 
 // ---------------------------------------------------------------------------------------------
 // View models (what the panels show). Built by cardDetailModel.ts / usageModel.ts on the host.
 // ---------------------------------------------------------------------------------------------
 
-export type CardActionName = 'activate' | 'resume' | 'stop';
-export const CARD_ACTIONS: readonly CardActionName[] = ['resume', 'stop', 'activate'];
+/** The actions a page may ask for: the core's card actions, nothing else. */
+export type CardActionName = CardAction;
 
 /** One label/value line. `raw` is the API value behind a word, e.g. "20" behind "In use". */
 export interface FieldRow {

@@ -2,7 +2,7 @@
 import { SIM_STATUSES, SORT_KEYS } from '../../gsl/models';
 import type { SimStatus } from '../../gsl/models';
 import { resolveCard } from '../context';
-import type { Card } from '../fleet';
+import type { Card } from '../generator';
 import type { RequestCtx, Route } from '../http';
 import { ok } from '../http';
 import { badParam } from '../errors';

@@ -2,7 +2,7 @@
 import type { SimCardsFlowVo, SimPricePlanVO } from '../../gsl/models';
 import { ADDON_PLANS, PLANS, PLAN_BY_ID } from '../catalog';
 import { resolveCard } from '../context';
-import type { Card } from '../fleet';
+import type { Card } from '../generator';
 import type { RequestCtx, Route } from '../http';
 import { ok } from '../http';
 import { badParam, batchSize, tooManyIccids } from '../errors';

@@ -5,7 +5,7 @@
  */
 import type { BackPoolMemVO, BackPoolVO, PoolMemVO, SimPoolVO } from '../../gsl/models';
 import type { SimContext } from '../context';
-import type { Card, PoolSeed } from '../fleet';
+import type { Card, PoolSeed } from '../generator';
 import type { RequestCtx, Route } from '../http';
 import { ok } from '../http';
 import { badBillingCycle, badParam, notFound } from '../errors';

@@ -4,7 +4,7 @@
  */
 import type { SmsSendDetailQueryVo } from '../../gsl/models';
 import type { SmsRecord } from '../context';
-import type { Card } from '../fleet';
+import type { Card } from '../generator';
 import type { RequestCtx, Route } from '../http';
 import { ok } from '../http';
 import { badParam, batchSize, noSuchIccid } from '../errors';

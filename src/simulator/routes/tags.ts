@@ -9,7 +9,7 @@ import type { RequestCtx, Route } from '../http';
 import { ok } from '../http';
 import { ApiError, badTagParam, batchSize, noSuchCard, noSuchIccid, tooManyIccids } from '../errors';
 import { BUILT_IN_COLUMNS } from '../catalog';
-import type { Card } from '../fleet';
+import type { Card } from '../generator';
 import { Body, Query, asId, isIccid } from '../validate';
 
 const MAX_TAGS = 10_000;

@@ -1,7 +1,7 @@
 /** ShowMonthUsages and ListSimCardFlowPerDay (gsl-api.md 2.2.5, 2.2.6, 5.5). */
 import type { FlowUsageVo, MonthUsageVo, SimCardFlowPerDayRsp } from '../../gsl/models';
 import type { SimContext } from '../context';
-import type { Card } from '../fleet';
+import type { Card } from '../generator';
 import type { RequestCtx, Route } from '../http';
 import { ok } from '../http';
 import { badBillingCycle, badParam, batchSize, noSuchCard, noSuchIccid, tooManyIccids } from '../errors';

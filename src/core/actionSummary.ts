@@ -1,8 +1,11 @@
 /** The sentences that close a card action: what was requested, and how the work orders ended. Pure. */
 import type { SimDeviceVO } from '../gsl/models';
+import type { CardAction } from './cardRules';
+import { ACTION_NOUNS } from './cardRules';
 import { cardLabel } from './cardText';
-import type { CardAction, TrackedWorkOrder } from './services';
 import type { Translate } from './translate';
+import type { TrackedWorkOrder } from './workOrders';
+import { succeeded } from './workOrders';
 
 export interface CardOutcome {
   card: SimDeviceVO;
@@ -41,18 +44,25 @@ export function requestSummary(action: CardAction, outcomes: readonly CardOutcom
   return parts.join(' ');
 }
 
-const ACTION_NOUN: Record<CardAction, string> = { resume: 'resume', stop: 'stop', activate: 'activation' };
+/** Whether the closing message of a set of work orders is a warning: any did not succeed. */
+export function anyNotSucceeded(orders: readonly Pick<TrackedWorkOrder, 'outcome'>[]): boolean {
+  return orders.some((o) => !succeeded(o));
+}
 
 export function workOrdersSummary(action: CardAction, orders: readonly (TrackedWorkOrder & { label: string })[], t: Translate): string {
-  const noun = t(ACTION_NOUN[action]);
-  const failed = orders.filter((o) => o.failReason !== undefined || o.status !== 4);
+  const noun = t(ACTION_NOUNS[action]);
+  const notOk = orders.filter((o) => !succeeded(o));
+  const reason = (o: TrackedWorkOrder): string => o.failReason ?? t('unknown reason');
   if (orders.length === 1) {
     const o = orders[0];
-    return failed.length
-      ? t('Card {0}: {1} failed — {2}', o.label, noun, o.failReason ?? t('unknown reason'))
-      : t('Card {0}: {1} completed.', o.label, noun);
+    if (o.outcome === 'succeeded') return t('Card {0}: {1} completed.', o.label, noun);
+    if (o.outcome === 'unknown') return t('Card {0}: could not follow the {1} to its end, so it may have been carried out — {2}', o.label, noun, reason(o));
+    return t('Card {0}: {1} failed — {2}', o.label, noun, reason(o));
   }
-  const text = t('{0} work orders ended: {1} completed, {2} failed.', noun, orders.length - failed.length, failed.length);
-  const first = failed[0];
-  return first ? `${text} ${first.label} — ${first.failReason ?? t('unknown reason')}` : text;
+  const unknown = notOk.filter((o) => o.outcome === 'unknown').length;
+  const text = unknown
+    ? t('{0} work orders ended: {1} completed, {2} failed, {3} not followed to the end.', noun, orders.length - notOk.length, notOk.length - unknown, unknown)
+    : t('{0} work orders ended: {1} completed, {2} failed.', noun, orders.length - notOk.length, notOk.length);
+  const first = notOk[0];
+  return first ? `${text} ${first.label} — ${reason(first)}` : text;
 }

@@ -3,14 +3,15 @@
  * the mapping is unit-tested without VS Code. It reads the client's `GslError` by shape, so any
  * error (including plain `Error`s) can be passed.
  */
-import type { Translate } from '../fleet/translate';
+import type { GslErrorKind } from '../gsl/errors';
+import type { Translate } from './translate';
 
 export interface GslErrorShape {
   status?: number;
   code?: string;
   errorMsg?: string;
   requestId?: string;
-  kind?: string;
+  kind?: GslErrorKind;
   message?: string;
 }
 
@@ -89,6 +90,11 @@ export function errorMessage(err: unknown, t: Translate, ctx: ErrorContext = {})
       return e.message
         ? t('Sign-in failed: {0}. Check the account name, IAM user, password and project, then sign in again.', e.message)
         : t('Sign-in failed. Check the account name, IAM user, password and project, then sign in again.');
+    case 'http':
+    case 'config':
+    case undefined:
+      // Read from the status and the service's words below.
+      break;
   }
   if (e.status === 429) return t('Too many requests; slow down and try again in a minute.');
   if (e.status === 401) return t('The service did not accept your credentials; check your access key and secret key (or IAM user and password) and sign in again.');

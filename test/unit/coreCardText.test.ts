@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SimDeviceVO } from '../../src/gsl/models';
-import { cardAccessibilityLabel, cardDescription, cardLabel, cardTooltipMarkdown, escapeMarkdown, formatMb } from '../../src/fleet/cardText';
-import { formatOnly } from '../../src/fleet/translate';
+import { cardAccessibilityLabel, cardDescription, cardLabel, cardTooltipMarkdown, formatMb } from '../../src/core/cardText';
+import { escapeMarkdown } from '../../src/core/text';
+import { formatOnly } from '../../src/core/translate';
 
 const physical: SimDeviceVO = {
   sim_card_id: '4710226018477568',
@@ -15,24 +16,29 @@ const physical: SimDeviceVO = {
   flow_used: 2048,
 };
 
-test('physical cards are labelled by ICCID, eSIM and vSIM by container id', () => {
+test('physical cards are labelled by ICCID, eSIM and vSIM by container id, then MSISDN, then the id', () => {
   assert.equal(cardLabel(physical), '89860123456789012345');
   assert.equal(cardLabel({ sim_card_id: '1', sim_type: 2, cid: 'EID0001', iccid: '89860000000000000001' }), 'EID0001');
   assert.equal(cardLabel({ sim_card_id: '1', sim_type: 1, cid: 'CID42' }), 'CID42');
+  assert.equal(cardLabel({ sim_card_id: '1', sim_type: 3, cid: 'X', iccid: '89860000000000000001' }), '89860000000000000001');
+  assert.equal(cardLabel({ sim_card_id: '9', msisdn: '1064800000001' }), '1064800000001');
   assert.equal(cardLabel({ sim_card_id: '77' }), '77');
 });
 
 test('the description shows MSISDN and data left, and a pending action first', () => {
-  assert.equal(cardDescription(physical, formatOnly), '1064812345678 · 123.4 MB left');
-  assert.equal(cardDescription(physical, formatOnly, 'resume'), 'pending: Resume · 1064812345678 · 123.4 MB left');
+  assert.equal(cardDescription(physical, formatOnly), '1064812345678 · 123.44 MB left');
+  assert.equal(cardDescription(physical, formatOnly, 'resume'), 'pending: Resume · 1064812345678 · 123.44 MB left');
   assert.equal(cardDescription({ sim_card_id: '1' }, formatOnly), '');
 });
 
-test('megabytes read as MB, GB or TB, keeping the sign of an overage', () => {
-  assert.equal(formatMb(0), '0.0 MB');
+test('megabytes read as MB, GB or TB with up to two decimals, keeping the sign of an overage', () => {
+  assert.equal(formatMb(0), '0 MB');
+  assert.equal(formatMb(512), '512 MB');
   assert.equal(formatMb(1536), '1.5 GB');
-  assert.equal(formatMb(-12.34), '-12.3 MB');
-  assert.equal(formatMb(3 * 1024 * 1024), '3.0 TB');
+  assert.equal(formatMb(1000.2468 * 1024), '1000.25 GB');
+  assert.equal(formatMb(-12.346), '-12.35 MB');
+  assert.equal(formatMb(3 * 1024 * 1024), '3 TB');
+  assert.equal(formatMb(Number.NaN), '—');
 });
 
 test('the screen-reader label names the status in words', () => {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GslError } from '../../src/gsl/errors';
-import { errorMessage, errorDetails } from '../../src/host/errorMessages';
-import { formatOnly } from '../../src/fleet/translate';
+import { errorMessage, errorDetails } from '../../src/core/errorWords';
+import { formatOnly } from '../../src/core/translate';
 
 const http = (status: number, code: string, errorMsg = '') => new GslError({ kind: 'http', operation: 'StopSimCard', status, code, errorMsg, requestId: 'r-1' });
 

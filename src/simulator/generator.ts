@@ -8,7 +8,7 @@ import type { SimDeviceVO, SimStatus, SimType } from '../gsl/models';
 import type { Carrier, Plan } from './catalog';
 import {
   ACCOUNT, DEVICE_MODELS, ICCID_PREFIXES, IMSI_PREFIXES, INITIAL_TAGS, INSTALLERS, MARKUP_ATTRIBUTE, MARKUP_NOTE,
-  MARKUP_TAG_ID, MSISDN_PREFIXES, SITES, basePlans,
+  ICON_TAG_ID, MARKUP_TAG_ID, MSISDN_PREFIXES, SITES, basePlans,
 } from './catalog';
 import { DAY_MS, isoTime, startOfDay } from './dates';
 import { Rng, hash32, luhnDigit } from './rng';
@@ -147,14 +147,14 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
 
   let tagIds: string[] = [];
   if (rng.chance(0.4)) {
-    const plain = INITIAL_TAGS.filter((t) => t.id !== MARKUP_TAG_ID);
+    const plain = INITIAL_TAGS.filter((t) => t.id !== MARKUP_TAG_ID && t.id !== ICON_TAG_ID);
     const n = rng.int(1, 3);
     const set = new Set<string>();
     for (let i = 0; i < n; i++) set.add(rng.pick(plain).id);
     tagIds = [...set];
   }
   const markup = isMarkupCard(index);
-  if (markup) tagIds = [MARKUP_TAG_ID, ...tagIds.slice(0, 1)];
+  if (markup) tagIds = [MARKUP_TAG_ID, ICON_TAG_ID, ...tagIds.slice(0, 1)];
 
   let poolId: string | undefined;
   let poolKind: 'forward' | 'back' | undefined;

@@ -1,30 +1,47 @@
 /**
- * What a card looks like in the tree: label, description, tooltip and screen-reader text.
- * Pure (the caller passes `vscode.l10n.t`), so it is unit-tested without VS Code.
+ * How a card reads wherever SIM Fleet shows it: its label, traffic amounts, the tree's
+ * description, the screen-reader text and the tooltip rows. Pure (callers pass `t`).
  */
-import type { SimDeviceVO, SimStatus } from '../gsl/models';
-import type { CardAction } from './services';
-import { ACTION_WORDS, isPhysical } from './cardActions';
+import type { SimDeviceVO } from '../gsl/models';
+import type { CardAction } from './cardRules';
+import { ACTION_WORDS, isPhysical } from './cardRules';
+import { escapeMarkdown } from './text';
 import type { Translate } from './translate';
 import { DEVICE_STATUS_WORDS, OPERATOR_STATUS_WORDS, SIM_TYPE_WORDS, simStatusWord, word } from './words';
 
-/** Physical cards are known by ICCID; eSIM and vSIM by their container id (`cid`: EID or CID). */
-export function cardLabel(card: SimDeviceVO): string {
+/** A card as far as it is known: a full record, or only its id (a panel restored after a reload). */
+export type CardLike = Pick<SimDeviceVO, 'sim_card_id'> & Partial<SimDeviceVO>;
+
+/**
+ * What a person recognises a card by. Physical cards are known by ICCID; eSIM and vSIM by their
+ * container id (`cid`: EID or CID); then the MSISDN; the GSL id only when nothing else is known.
+ */
+export function cardLabel(card: CardLike): string {
   const primary = isPhysical(card) ? card.iccid || card.cid : card.cid || card.iccid;
-  return primary || card.sim_card_id;
+  return primary || card.msisdn || card.sim_card_id;
 }
 
-/** Megabytes as people read them: "123.4 MB", "2.5 GB"; negative values (overage) keep their sign. */
+const amount = (n: number): string => String(Math.round(n * 100) / 100);
+
+/**
+ * Megabytes (the API's unit) as people read them: "123.45 MB", "1.5 GB", "3 TB"; up to two
+ * decimals, no trailing zeros. A negative amount (an overdrawn plan) keeps its sign.
+ */
 export function formatMb(mb: number): string {
+  if (!Number.isFinite(mb)) return '—';
   const abs = Math.abs(mb);
-  if (abs >= 1024 * 1024) return `${(mb / 1024 / 1024).toFixed(1)} TB`;
-  if (abs >= 1024) return `${(mb / 1024).toFixed(1)} GB`;
-  return `${mb.toFixed(1)} MB`;
+  if (abs >= 1024 * 1024) return `${amount(mb / 1024 / 1024)} TB`;
+  if (abs >= 1024) return `${amount(mb / 1024)} GB`;
+  return `${amount(mb)} MB`;
+}
+
+export function pendingText(action: CardAction, t: Translate): string {
+  return t('pending: {0}', t(ACTION_WORDS[action]));
 }
 
 export function cardDescription(card: SimDeviceVO, t: Translate, pendingAction?: CardAction): string {
   const parts: string[] = [];
-  if (pendingAction) parts.push(t('pending: {0}', t(ACTION_WORDS[pendingAction])));
+  if (pendingAction) parts.push(pendingText(pendingAction, t));
   if (card.msisdn) parts.push(card.msisdn);
   if (typeof card.flow_left === 'number') parts.push(t('{0} left', formatMb(card.flow_left)));
   return parts.join(' · ');
@@ -32,17 +49,8 @@ export function cardDescription(card: SimDeviceVO, t: Translate, pendingAction?:
 
 /** Read by screen readers in place of the icon, so the status is never conveyed by colour alone. */
 export function cardAccessibilityLabel(card: SimDeviceVO, t: Translate, pendingAction?: CardAction): string {
-  const status = simStatusWord(card.sim_status, t);
-  const base = t('Card {0}, {1}', cardLabel(card), status);
-  return pendingAction ? `${base}, ${t('pending: {0}', t(ACTION_WORDS[pendingAction]))}` : base;
-}
-
-/**
- * Backslash-escapes every ASCII punctuation character (CommonMark lets any of them be escaped),
- * so text typed by users into tags or attributes can never become a link, image, command or HTML.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  const base = t('Card {0}, {1}', cardLabel(card), simStatusWord(card.sim_status, t));
+  return pendingAction ? `${base}, ${pendingText(pendingAction, t)}` : base;
 }
 
 export function cardTooltipRows(card: SimDeviceVO, t: Translate): Array<[string, string]> {
@@ -75,13 +83,3 @@ export function cardTooltipMarkdown(card: SimDeviceVO, t: Translate): string {
   const rows = cardTooltipRows(card, t).map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(v)}`);
   return [title, ...rows].join('  \n');
 }
-
-/** Codicon and theme colour per status; colour is never the only cue (see accessibility label). */
-export const STATUS_ICONS: Record<SimStatus, { icon: string; color: string }> = {
-  10: { icon: 'beaker', color: 'charts.blue' },
-  11: { icon: 'circle-outline', color: 'disabledForeground' },
-  13: { icon: 'circle-large-outline', color: 'charts.yellow' },
-  14: { icon: 'debug-pause', color: 'charts.orange' },
-  20: { icon: 'pass-filled', color: 'charts.green' },
-  30: { icon: 'circle-slash', color: 'charts.red' },
-};

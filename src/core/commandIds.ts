@@ -1,0 +1,35 @@
+/**
+ * Every command SIM Fleet registers, as a typed union: a misspelt id in a tree node, a menu
+ * handler or a panel fails the build. package.json's `contributes.commands` lists exactly these
+ * (a unit test and an integration test hold the two together).
+ */
+import type { CardAction } from './cardRules';
+
+export const COMMAND_IDS = [
+  'simFleet.fleet.refresh',
+  'simFleet.fleet.filter',
+  'simFleet.fleet.clearFilter',
+  'simFleet.fleet.sort',
+  'simFleet.group.loadMore',
+  'simFleet.account.signIn',
+  'simFleet.account.signOut',
+  'simFleet.account.startDemo',
+  'simFleet.account.switch',
+  'simFleet.card.resume',
+  'simFleet.card.stop',
+  'simFleet.card.activate',
+  'simFleet.card.find',
+  'simFleet.card.openDetail',
+  'simFleet.card.openUsage',
+  'simFleet.card.copyIccid',
+  'simFleet.log.show',
+] as const;
+
+export type CommandId = (typeof COMMAND_IDS)[number];
+
+/** The command that runs each card action. */
+export const ACTION_COMMANDS = {
+  resume: 'simFleet.card.resume',
+  stop: 'simFleet.card.stop',
+  activate: 'simFleet.card.activate',
+} as const satisfies Record<CardAction, CommandId>;

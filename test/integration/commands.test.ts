@@ -1,0 +1,19 @@
+/// <reference types="mocha" />
+// Every command package.json contributes is registered, and every command SIM Fleet registers is
+// in package.json: a command missing from either side is a menu that does nothing or a feature
+// nobody can find.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../../src/core/commandIds';
+import { EXTENSION_ID, getApi } from './helpers';
+
+describe('commands', () => {
+  it('registers exactly the commands package.json contributes', async () => {
+    await getApi();
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map((c) => c.command).sort();
+    // VS Code adds its own commands for each view (`simFleet.cards.focus`, …); those are not ours.
+    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('simFleet.') && !id.startsWith('simFleet.cards.')).sort();
+    assert.deepEqual(registered, contributed);
+    assert.deepEqual([...COMMAND_IDS].sort(), contributed);
+  });
+});

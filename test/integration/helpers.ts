@@ -1,0 +1,41 @@
+// What the integration suites share: the extension's test API, scripted answers to its questions,
+// and a bounded wait.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PickItem, UiBackend } from '../../src/host/ui';
+import type { SimFleetTestApi } from '../../src/testApi';
+
+export const EXTENSION_ID = 'simfleet.sim-fleet';
+
+/** The internals `activate()` hands out in a test run (ExtensionMode.Test) only. */
+export async function getApi(): Promise<SimFleetTestApi> {
+  const ext = vscode.extensions.getExtension<SimFleetTestApi | undefined>(EXTENSION_ID);
+  assert.ok(ext, 'extension is loaded');
+  const api = await ext.activate();
+  assert.ok(api, 'a test run gets the test API');
+  return api;
+}
+
+/**
+ * Scripted answers: each question takes the next answer (a function gets the question's items or
+ * options, to test validation). Notifications are not questions: they go to VS Code as usual.
+ */
+export function scripted(answers: unknown[], seen: string[] = []): Partial<UiBackend> {
+  const next = (what: string, options: unknown): unknown => {
+    seen.push(what);
+    assert.ok(answers.length > 0, `unexpected prompt: ${what}`);
+    const a = answers.shift();
+    return typeof a === 'function' ? (a as (o: unknown) => unknown)(options) : a;
+  };
+  return {
+    confirm: async (message) => next(`confirm: ${message}`, message) as boolean,
+    pickOne: async <T>(items: readonly PickItem<T>[], o: { title: string }) => next(`pickOne: ${o.title}`, items) as T | undefined,
+    pickMany: async <T>(items: readonly PickItem<T>[], o: { title: string }) => next(`pickMany: ${o.title}`, items) as T[] | undefined,
+    input: async (o) => next(`input: ${o.title}`, o) as string | undefined,
+  };
+}
+
+/** Polls until `cond` holds; the suite's timeout bounds the wait. */
+export async function until(cond: () => boolean | Promise<boolean>, interval = 100): Promise<void> {
+  while (!(await cond())) await new Promise((r) => setTimeout(r, interval));
+}
