@@ -17,7 +17,7 @@ import { settings } from './host/settings';
 import { SessionStatusBar } from './host/statusBar';
 import { registerPanels } from './panels/index';
 
-export async function activate(context: vscode.ExtensionContext): Promise<SimFleetApi> {
+export async function activate(context: vscode.ExtensionContext): Promise<SimFleetApi | undefined> {
   const log = new OutputLogger();
   const session = new Session(context.secrets, log.request);
   const tracker = new FleetWorkOrderTracker({ client: () => session.currentClient() });
@@ -74,6 +74,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   if (process.env.SIM_FLEET_DEMO === '1') void vscode.commands.executeCommand('simFleet.account.startDemo');
   else await session.restore().catch((err) => log.error('Could not read the kept credentials', err));
 
+  // Test seams stay out of the product (house style 29): only a VS Code running the integration
+  // tests gets the internals; an installed copy exposes nothing to other extensions.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     services,
     session,

@@ -1,6 +1,6 @@
 /**
- * What `activate()` returns: a small surface for integration tests and automation. It is not
- * a stable public API for other extensions.
+ * What `activate()` returns when VS Code runs the extension for its integration tests
+ * (ExtensionMode.Test); an installed copy returns nothing. It is not a public API.
  */
 import type * as vscode from 'vscode';
 import type { PromptsHolder } from '../host/prompts';
