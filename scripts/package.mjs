@@ -141,8 +141,9 @@ async function main() {
   if (warnings.length) return fail(`vsce printed ${warnings.length} warning(s):\n${warnings.join('\n')}`);
 
   const size = statSync(vsix).size;
-  console.log(`package: ${path.relative(root, vsix)} is ${size.toLocaleString('en-US')} bytes (${(size / 1000).toFixed(1)} kB; limit ${MAX_VSIX_BYTES.toLocaleString('en-US')})`);
-  if (size >= MAX_VSIX_BYTES) return fail(`${path.relative(root, vsix)} is 1 MB or more`);
+  const name = vsix.startsWith(root + path.sep) ? path.relative(root, vsix) : vsix;
+  console.log(`package: ${name} is ${size.toLocaleString('en-US')} bytes (${(size / 1000).toFixed(1)} kB; limit ${MAX_VSIX_BYTES.toLocaleString('en-US')})`);
+  if (size >= MAX_VSIX_BYTES) return fail(`${name} is 1 MB or more`);
 }
 
 function fail(message) {
