@@ -53,6 +53,8 @@ export default tseslint.config(
   { files: ['src/webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   // Journeys run code inside the workbench page through Playwright's evaluate().
   { files: ['test/e2e/**/*.{mjs,ts}'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+  // The package probe is plain CommonJS, so VS Code loads it as it is, without a build.
+  { files: ['test/smoke/probe/**/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',

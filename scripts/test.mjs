@@ -1,10 +1,12 @@
 // `npm test`: build, the plain-Node unit tests, then the same extension inside a real VS Code
-// (code-server + headless chromium): the integration tests and, when present, the UI journeys.
+// (code-server + headless chromium): the integration tests and, when present, the UI journeys; last,
+// the package: the .vsix built, installed into a fresh profile and checked there.
 // Every stage runs even when an earlier one failed, so one run shows everything; the last line
 // sums them: `tests: N passed, N failed`. Exit code 1 on any failure or when no test ran.
 //
-// Options: --unit, --integration, --e2e pick stages (default: all); --no-build skips the build;
-// --grep PATTERN is passed to the integration and e2e runners.
+// Options: --unit, --integration, --e2e, --package pick stages (default: all); --no-build skips the
+// build; --grep PATTERN is passed to the integration and e2e runners. The package stage runs last
+// because it replaces dist/ with the production build.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,11 +22,12 @@ const { values: opts } = parseArgs({
     unit: { type: 'boolean', default: false },
     integration: { type: 'boolean', default: false },
     e2e: { type: 'boolean', default: false },
+    package: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     grep: { type: 'string' },
   },
 });
-const picked = opts.unit || opts.integration || opts.e2e;
+const picked = opts.unit || opts.integration || opts.e2e || opts.package;
 const wants = (stage) => !picked || opts[stage];
 const grepArgs = opts.grep ? ['--grep', opts.grep] : [];
 
@@ -106,15 +109,16 @@ async function main() {
   if (wants('unit')) await unitStage();
 
   const vscodeStages = [
-    wants('integration') && ['integration', 'scripts/run-integration.mjs'],
-    wants('e2e') && hasJourneys() && ['e2e', 'scripts/run-e2e.mjs'],
+    wants('integration') && ['integration', 'scripts/run-integration.mjs', grepArgs],
+    wants('e2e') && hasJourneys() && ['e2e', 'scripts/run-e2e.mjs', grepArgs],
+    wants('package') && ['package', 'scripts/run-package.mjs', []],
   ].filter(Boolean);
   if (vscodeStages.length === 0) return;
 
   const setup = await run('bash', ['scripts/setup-code-server.sh']);
-  for (const [stage, script] of vscodeStages) {
+  for (const [stage, script, args] of vscodeStages) {
     if (setup.code !== 0) record(stage, 0, 1, 'code-server setup failed');
-    else await vscodeStage(stage, script, grepArgs);
+    else await vscodeStage(stage, script, args);
   }
 }
 
