@@ -4,7 +4,8 @@
 // sums them: `tests: N passed, N failed`. Exit code 1 on any failure or when no test ran.
 //
 // Options: --unit, --integration, --e2e pick stages (default: all); --no-build skips the build;
-// --grep PATTERN is passed to the integration and e2e runners.
+// --grep PATTERN is passed to the integration and e2e runners; --update-screenshots lets the
+// journeys rewrite the README's images in docs/screenshots/.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ const { values: opts } = parseArgs({
     e2e: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     grep: { type: 'string' },
+    'update-screenshots': { type: 'boolean', default: false },
   },
 });
 const picked = opts.unit || opts.integration || opts.e2e;
@@ -106,15 +108,15 @@ async function main() {
   if (wants('unit')) await unitStage();
 
   const vscodeStages = [
-    wants('integration') && ['integration', 'scripts/run-integration.mjs'],
-    wants('e2e') && hasJourneys() && ['e2e', 'scripts/run-e2e.mjs'],
+    wants('integration') && ['integration', 'scripts/run-integration.mjs', grepArgs],
+    wants('e2e') && hasJourneys() && ['e2e', 'scripts/run-e2e.mjs', [...grepArgs, ...(opts['update-screenshots'] ? ['--update-screenshots'] : [])]],
   ].filter(Boolean);
   if (vscodeStages.length === 0) return;
 
   const setup = await run('bash', ['scripts/setup-code-server.sh']);
-  for (const [stage, script] of vscodeStages) {
+  for (const [stage, script, args] of vscodeStages) {
     if (setup.code !== 0) record(stage, 0, 1, 'code-server setup failed');
-    else await vscodeStage(stage, script, grepArgs);
+    else await vscodeStage(stage, script, args);
   }
 }
 
