@@ -34,6 +34,10 @@ export default class SummaryReporter implements Reporter {
         }
       }
     }
+    if (passed + failed === 0 && result.status === 'passed' && tests.length > 0) {
+      console.log(`e2e: ${tests.length} journeys listed, none run`); // --list
+      return;
+    }
     if (passed + failed === 0) {
       console.log('e2e: no journey ran');
       failed = 1;
