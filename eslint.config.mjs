@@ -11,7 +11,12 @@ export default tseslint.config(
   { languageOptions: { globals: { ...globals.node } } },
   { files: ['src/webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   // Journeys run code inside the workbench page through Playwright's evaluate().
-  { files: ['test/e2e/**/*.ts'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+  // Playwright fixtures take their dependencies as an object pattern, empty when there are none: `({}, use) => …`.
+  {
+    files: ['test/e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },
+  },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',

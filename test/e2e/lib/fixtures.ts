@@ -74,33 +74,22 @@ export const test = base.extend<JourneyOptions & { journey: Journey }>({
     mkdirSync(shotsDir, { recursive: true });
     const consoleLog = path.join(tmp, 'browser-console.log');
     const cleanups: Array<() => unknown> = [];
-    let shots = 0;
     const log = (...args: unknown[]) => console.log(`    ${name}:`, ...args);
-    const journey: Journey = {
-      name,
-      tmp,
-      userDataDir,
-      workspace,
-      shotsDir,
-      consoleLog,
-      server: undefined as unknown as CodeServer, // set as soon as it answers, below
-      onCleanup: (fn) => cleanups.push(fn),
-      log,
-      async screenshot(shotName, target) {
-        shots++;
-        const file = path.join(shotsDir, `${String(shots).padStart(2, '0')}-${shotName}.png`);
-        await shoot(page, file, target);
-        return file;
-      },
-      async docShot(docName, target) {
-        const file = await journey.screenshot(docName, target);
-        if (updateDocs) {
-          const dest = path.join(docsDir, `${docName}.png`);
-          copyFileSync(file, dest);
-          log(`docs/screenshots/${docName}.png (${Math.round(statSync(dest).size / 1024)} KB)`);
-        }
-        return file;
-      },
+    let shots = 0;
+    const screenshot = async (shotName: string, target?: ShotTarget) => {
+      shots++;
+      const file = path.join(shotsDir, `${String(shots).padStart(2, '0')}-${shotName}.png`);
+      await shoot(page, file, target);
+      return file;
+    };
+    const docShot = async (docName: string, target?: ShotTarget) => {
+      const file = await screenshot(docName, target);
+      if (updateDocs) {
+        const dest = path.join(docsDir, `${docName}.png`);
+        copyFileSync(file, dest);
+        log(`docs/screenshots/${docName}.png (${Math.round(statSync(dest).size / 1024)} KB)`);
+      }
+      return file;
     };
 
     let server: CodeServer | undefined;
@@ -117,7 +106,19 @@ export const test = base.extend<JourneyOptions & { journey: Journey }>({
         },
         env: { ...(demo ? { SIM_FLEET_DEMO: '1' } : {}), ...env },
       });
-      journey.server = server;
+      const journey: Journey = {
+        name,
+        tmp,
+        userDataDir,
+        workspace,
+        shotsDir,
+        consoleLog,
+        server,
+        onCleanup: (fn) => cleanups.push(fn),
+        log,
+        screenshot,
+        docShot,
+      };
       if (beforeOpen) await beforeOpen(journey);
       recordConsole(page, consoleLog);
       await page.goto(server.devUrl(undefined, workspace), { waitUntil: 'domcontentloaded' });
@@ -129,7 +130,7 @@ export const test = base.extend<JourneyOptions & { journey: Journey }>({
       const failed = setupFailed || testInfo.status !== testInfo.expectedStatus;
       if (failed) {
         await page.screenshot({ path: path.join(shotsDir, 'failure.png'), timeout: 5_000 }).catch(() => undefined);
-        await keepLogs(testInfo, journey, server);
+        await keepLogs(testInfo, name, consoleLog, server);
       }
       for (const fn of cleanups.reverse()) {
         await Promise.resolve()
@@ -146,16 +147,16 @@ export const test = base.extend<JourneyOptions & { journey: Journey }>({
 export { expect };
 
 /** Attaches the code-server log and the browser console, and prints the console's errors from SIM Fleet. */
-async function keepLogs(testInfo: TestInfo, journey: Journey, server: CodeServer | undefined) {
+async function keepLogs(testInfo: TestInfo, name: string, consoleLog: string, server: CodeServer | undefined) {
   const logFile = server?.logFile;
   if (logFile && existsSync(logFile)) await testInfo.attach('code-server.log', { path: logFile, contentType: 'text/plain' });
-  if (!existsSync(journey.consoleLog)) return;
-  await testInfo.attach('browser-console.log', { path: journey.consoleLog, contentType: 'text/plain' });
-  const errors = readFileSync(journey.consoleLog, 'utf8')
+  if (!existsSync(consoleLog)) return;
+  await testInfo.attach('browser-console.log', { path: consoleLog, contentType: 'text/plain' });
+  const errors = readFileSync(consoleLog, 'utf8')
     .split('\n')
     .filter((l) => /^\[(error|pageerror)\]/.test(l) && /simFleet|SIM Fleet|dist\/(extension|webview)|Extension Host/.test(l))
     .slice(-8);
-  if (errors.length) console.log(`    ${journey.name}: browser console errors:\n      ${errors.join('\n      ')}`);
+  if (errors.length) console.log(`    ${name}: browser console errors:\n      ${errors.join('\n      ')}`);
 }
 
 async function shoot(page: Page, file: string, target?: ShotTarget) {
