@@ -9,6 +9,7 @@ const production = args.includes('--production');
 const watch = args.includes('--watch');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   sourcemap: !production,
@@ -18,14 +19,7 @@ const common = {
   define: { SIM_FLEET_TEST_HOOKS: production ? 'false' : 'true' },
 };
 
-/** dist/extension.js requires ./runtime.js at run time (src/host/runtime.ts); it is not bundled in. */
-const runtimeIsExternal = {
-  name: 'runtime-is-external',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/runtime\.js$/ }, (args) => ({ path: args.path, external: true }));
-  },
-};
-
+/** @type {Record<string, Omit<import('esbuild').BuildOptions, 'entryPoints'> & { entryPoints: string[] }>} */
 const targets = {
   extension: {
     ...common,
@@ -34,8 +28,8 @@ const targets = {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
-    plugins: [runtimeIsExternal],
+    // dist/extension.js requires ./runtime.js at run time (src/host/runtime.ts); it is not bundled in.
+    external: ['vscode', './runtime.js'],
   },
   runtime: {
     ...common,

@@ -53,6 +53,8 @@ export default tseslint.config(
   { files: ['src/webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   // Journeys run code inside the workbench page through Playwright's evaluate().
   { files: ['test/e2e/**/*.{mjs,ts}'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+  // Playwright fixtures take their dependencies as an object pattern, empty when there are none: `({}, use) => …`.
+  { files: ['test/e2e/**/*.ts'], rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] } },
   // The package probe is plain CommonJS, so VS Code loads it as it is, without a build.
   { files: ['test/smoke/probe/**/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
@@ -67,7 +69,7 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.json', './tsconfig.webview.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: { project: ['./tsconfig.json', './tsconfig.webview.json', './tsconfig.e2e.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       // node:test runs top-level tests itself; awaiting them is neither needed nor usual.
@@ -78,6 +80,8 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'], rules: { 'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }] } },
+  // Playwright loads its global setup and reporters (and its config) through a default export.
+  { files: ['test/e2e/global-setup.ts', 'test/e2e/lib/summary-reporter.ts'], rules: { 'no-restricted-syntax': 'off' } },
 
   // ---- layers ----------------------------------------------------------------------------
   restrict(['src/gsl/**/*.ts'], { paths: [NO_VSCODE], patterns: [...outer('core', 'fleet', 'host', 'panels', 'commands', 'simulator', 'webview'), ...roots], heavy: false }),

@@ -38,6 +38,7 @@ async function main() {
   const resultsPath = path.join(tmp, 'results.json');
   const consoleLog = path.join(tmp, 'browser-console.log');
   const started = Date.now();
+  /** @type {{ ok: boolean, reason?: string, results?: any }} */
   let verdict;
   try {
     const server = await startCodeServer({

@@ -5,8 +5,9 @@
 // sums them: `tests: N passed, N failed`. Exit code 1 on any failure or when no test ran.
 //
 // Options: --unit, --integration, --e2e, --package pick stages (default: all); --no-build skips the
-// build; --grep PATTERN is passed to the integration and e2e runners. The package stage runs last
-// because it replaces dist/ with the production build.
+// build; --grep PATTERN is passed to the integration and e2e runners; --update-screenshots lets the
+// journeys rewrite the README's images in docs/screenshots/. The package stage runs last because it
+// replaces dist/ with the production build.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ const { values: opts } = parseArgs({
     package: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     grep: { type: 'string' },
+    'update-screenshots': { type: 'boolean', default: false },
   },
 });
 const picked = opts.unit || opts.integration || opts.e2e || opts.package;
@@ -110,7 +112,7 @@ async function main() {
 
   const vscodeStages = [
     wants('integration') && ['integration', 'scripts/run-integration.mjs', grepArgs],
-    wants('e2e') && hasJourneys() && ['e2e', 'scripts/run-e2e.mjs', grepArgs],
+    wants('e2e') && hasJourneys() && ['e2e', 'scripts/run-e2e.mjs', [...grepArgs, ...(opts['update-screenshots'] ? ['--update-screenshots'] : [])]],
     wants('package') && ['package', 'scripts/run-package.mjs', []],
   ].filter(Boolean);
   if (vscodeStages.length === 0) return;

@@ -1,6 +1,7 @@
 // Shared launcher for a real VS Code on machines without a desktop: code-server (the VS Code 1.100
 // workbench and Node extension host) served on 127.0.0.1, driven by Debian's chromium through
-// playwright-core. Used by the integration runner, the UI journeys and `npm start`.
+// playwright-core. Used by the integration runner, the UI journeys (through their Playwright
+// fixture) and `npm start`.
 //
 // Every process started here is stopped by its own id: code-server runs as the leader of its own
 // process group (so its extension hosts and helpers go with it) and is stopped on success, failure,
@@ -61,7 +62,7 @@ export async function cleanupAll() {
 function hookSignals() {
   if (signalsHooked) return;
   signalsHooked = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  for (const [signal, code] of /** @type {Array<[NodeJS.Signals, number]>} */ ([['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]])) {
     process.on(signal, () => {
       void cleanupAll().finally(() => process.exit(code));
     });
@@ -96,7 +97,7 @@ export function freePort() {
     server.unref();
     server.on('error', reject);
     server.listen(0, HOST, () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
@@ -115,7 +116,7 @@ export function freePort() {
  * @param {string[]} [options.args]       extra code-server arguments (e.g. `--install-extension x.vsix` is separate: see installExtension)
  * @param {string} [options.logFile]      where code-server's output goes; defaults to `<userDataDir>/code-server.log`
  * @param {number} [options.startTimeoutMs]
- * @returns {Promise<{ port: number, origin: string, pid: number, logFile: string, remoteUri(p: string): string, url(payload?: object|Array<[string,string]>, folder?: string): string, exited: Promise<number|null>, stop(): Promise<void> }>}
+ * @returns {Promise<{ port: number, origin: string, pid: number, logFile: string, extensionDevelopmentPath: string, remoteUri(p: string): string, url(payload?: object|Array<[string,string]>, folder?: string): string, devUrl(extensionTestsPath?: string, folder?: string): string, exited: Promise<number|null>, stop(): Promise<void> }>}
  */
 export async function startCodeServer(options) {
   if (!existsSync(codeServerEntry)) {
@@ -330,18 +331,29 @@ export async function launchBrowser({ headless = true, args = [] } = {}) {
 /**
  * Opens the workbench in a new page, writing the page's console (which includes the extension
  * host's output, prefixed by VS Code) and page errors to `consoleLog` when given.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {{ consoleLog?: string, viewport?: { width: number, height: number } }} [options]
  */
 export async function openWorkbench(browser, url, { consoleLog, viewport = { width: 1440, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  if (consoleLog) {
-    const out = createWriteStream(consoleLog, { flags: 'a' });
-    // VS Code styles its log lines with %c and CSS arguments; drop them to keep the file readable.
-    const plain = (text) => text.replace(/%c\s*/g, '').replace(/\bcolor: #[0-9a-f]{3,6}\s*/gi, '');
-    page.on('console', (msg) => out.write(`[${msg.type()}] ${plain(msg.text())}\n`));
-    page.on('pageerror', (err) => out.write(`[pageerror] ${err.stack ?? err.message}\n`));
-    page.on('close', () => out.end());
-  }
+  if (consoleLog) recordConsole(page, consoleLog);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   return page;
+}
+
+/**
+ * Appends a page's console (which carries the extension host's output, prefixed by VS Code) and its
+ * page errors to `file`, one line each: `[type] text`.
+ * @param {import('playwright-core').Page} page
+ * @param {string} file
+ */
+export function recordConsole(page, file) {
+  const out = createWriteStream(file, { flags: 'a' });
+  // VS Code styles its log lines with %c and CSS arguments; drop them to keep the file readable.
+  const plain = (text) => text.replace(/%c\s*/g, '').replace(/\bcolor: #[0-9a-f]{3,6}\s*/gi, '');
+  page.on('console', (msg) => out.write(`[${msg.type()}] ${plain(msg.text())}\n`));
+  page.on('pageerror', (err) => out.write(`[pageerror] ${err.stack ?? err.message}\n`));
+  page.on('close', () => out.end());
 }

@@ -37,7 +37,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   const cardChanges = new CardChanges();
   const tree = new FleetTreeProvider(model, session, tracker, t);
   const treeView = vscode.window.createTreeView<FleetNode>('simFleet.cards', { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
-  const refresh = new RefreshManager({ model, view: treeView, autoRefreshSeconds: () => settings.autoRefreshSeconds(), cardChanges });
+  const refresh = new RefreshManager({
+    model,
+    view: treeView,
+    autoRefreshSeconds: () => settings.autoRefreshSeconds(),
+    cardChanges,
+    showProgress: (work) => void vscode.window.withProgress({ location: { viewId: 'simFleet.cards' } }, () => work),
+  });
   const statusBar = new SessionStatusBar(session);
   const testUi = testHooks ? new TestUiBackend() : undefined;
   const ui = new Ui(testUi ? () => testUi : undefined);

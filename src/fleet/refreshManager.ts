@@ -20,6 +20,8 @@ export interface RefreshManagerOptions {
   view: { readonly visible: boolean; readonly onDidChangeVisibility: Event<unknown> };
   autoRefreshSeconds: () => number;
   cardChanges?: CardChanges;
+  /** Shows that a refresh is on its way (the view's progress bar), since what is shown stays meanwhile. */
+  showProgress?: (work: Promise<void>) => void;
 }
 
 export class RefreshManager implements Disposable {
@@ -37,6 +39,7 @@ export class RefreshManager implements Disposable {
   /** Reads the whole fleet again now, keeping what is shown until the answers arrive. */
   refreshNow(): Promise<void> {
     const done = this.options.model.refresh();
+    this.options.showProgress?.(done);
     this.options.cardChanges?.fire({});
     return done;
   }
@@ -44,6 +47,7 @@ export class RefreshManager implements Disposable {
   /** Cards whose work orders ended: their groups (the one left and the one reached) are read again. */
   cardsChanged(cardIds: readonly Id[], statuses: readonly SimStatus[]): Promise<void> {
     const done = this.options.model.refresh([...new Set(statuses)]);
+    this.options.showProgress?.(done);
     this.options.cardChanges?.fire({ cardIds: [...cardIds] });
     return done;
   }

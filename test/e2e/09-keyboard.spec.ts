@@ -4,34 +4,33 @@
 // Enter or Space.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './lib/fixtures';
 import {
   answerFileDialog,
-  check,
   contextMenu,
   dialog,
+  editorPart,
   findRow,
   openFleetView,
   readRows,
   runCommand,
   sidebar,
-  until,
   viewDescription,
   waitForGroups,
   waitForNotification,
   waitForQuickInput,
   waitForWebview,
   webviewFrame,
-} from './lib/workbench.mjs';
+  type Row,
+} from './lib/workbench';
 
-export const journey = {
-  title: 'keyboard only: browse, filter, resume, detail, usage and CSV without the mouse',
-  demo: true,
-};
+test.use({ demo: true });
 
-const focusedRow = async (page) => (await readRows(page)).find((r) => r.focused);
+const focusedRow = async (page: Page) => (await readRows(page)).find((r) => r.focused);
 
 /** Presses `key` until the focused row satisfies `want` (at most `max` times). */
-async function pressUntil(page, key, want, max = 30) {
+async function pressUntil(page: Page, key: string, want: (row: Row) => boolean, max = 30) {
   for (let i = 0; i < max; i++) {
     const row = await focusedRow(page);
     if (row && want(row)) return row;
@@ -43,54 +42,60 @@ async function pressUntil(page, key, want, max = 30) {
 }
 
 /** Tabs through the webview until the focused element is the button named `name`. */
-async function tabTo(page, name, max = 40) {
+async function tabTo(page: Page, name: string, max = 40) {
   const frame = webviewFrame(page);
   for (let i = 0; i < max; i++) {
-    const focused = await frame.locator(':focus').first().evaluate((e) => e.getAttribute('aria-label') || e.textContent?.trim() || '', null, { timeout: 500 }).catch(() => '');
+    const focused = await frame
+      .locator(':focus')
+      .first()
+      .evaluate((e) => e.getAttribute('aria-label') || e.textContent?.trim() || '', null, { timeout: 500 })
+      .catch(() => '');
     if (focused === name) return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached "${name}"`);
 }
 
-export async function run(fx) {
-  const { page } = fx;
-  await fx.step('F1 → focus the Cards view; arrows and Right open "In use"', async () => {
+test('keyboard only: browse, filter, resume, detail, usage and CSV without the mouse', async ({ page, journey }) => {
+  await test.step('F1 → focus the Cards view; arrows and Right open "In use"', async () => {
     // Opening the view container once lets the demo load (the welcome needs the view to exist).
     await openFleetView(page);
     await waitForGroups(page);
     await runCommand(page, 'SIM Fleet: Focus on Cards View');
-    await until(async () => (await page.evaluate(() => document.activeElement?.closest('[role=tree]')?.getAttribute('aria-label'))) === 'Cards', { message: 'the Cards tree to have focus' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[role=tree]')?.getAttribute('aria-label')), { message: 'the Cards tree to have focus' })
+      .toBe('Cards');
     await page.keyboard.press('Home');
     await pressUntil(page, 'ArrowDown', (r) => r.name.startsWith('In use:'));
     await page.keyboard.press('ArrowRight');
-    await until(async () => (await focusedRow(page))?.expanded === 'true', { message: '"In use" expanded' });
-    await until(async () => (await readRows(page)).some((r) => r.level === 2), { message: 'its cards' });
+    await expect.poll(async () => (await focusedRow(page))?.expanded, { message: '"In use" expanded' }).toBe('true');
+    await expect.poll(async () => (await readRows(page)).some((r) => r.level === 2), { message: 'its cards' }).toBe(true);
     await page.keyboard.press('ArrowDown');
     const row = await focusedRow(page);
-    check(row.name.startsWith('Card ') && row.name.endsWith(', In use'), `focus on the first card (${row.name})`);
+    expect(row?.name, 'focus on the first card').toMatch(/^Card .*, In use$/);
     // End goes to the last row ("Dismantled"); the row above it ends "In use".
     await page.keyboard.press('End');
-    await until(async () => (await focusedRow(page))?.name.startsWith('Dismantled:'), { message: 'End to reach the last group' });
+    await expect.poll(async () => (await focusedRow(page))?.name, { message: 'End to reach the last group' }).toMatch(/^Dismantled:/);
     const last = await pressUntil(page, 'ArrowUp', (r) => r.name.startsWith('Load more'), 3);
     await page.keyboard.press('Enter');
     await page.keyboard.press('End');
-    const after = await until(async () => {
+    let after: Row | undefined;
+    await expect(async () => {
       await page.keyboard.press('End');
-      const r = await pressUntil(page, 'ArrowUp', (x) => x.name.startsWith('Load more') || x.name.startsWith('Card '), 3);
-      return r.name.startsWith('Load more') && r.description.startsWith('200 of') && r;
-    }, { message: 'Enter on "Load more" to load the next page' });
-    fx.log(`now ${after.description}`);
-    fx.log(`loaded more after ${last.description}`);
-    await fx.screenshot('tree-keyboard', sidebar(page));
+      after = await pressUntil(page, 'ArrowUp', (x) => x.name.startsWith('Load more') || x.name.startsWith('Card '), 3);
+      expect(`${after.name} [${after.description}]`, 'Enter on "Load more" to load the next page').toMatch(/^Load more.*\[200 of/);
+    }).toPass();
+    journey.log(`now ${after?.description}`);
+    journey.log(`loaded more after ${last.description}`);
+    await journey.screenshot('tree-keyboard', sidebar(page));
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');
     await pressUntil(page, 'ArrowDown', (r) => r.name.startsWith('In use:'));
     await page.keyboard.press('ArrowLeft');
-    await until(async () => (await focusedRow(page))?.expanded === 'false', { message: '"In use" collapsed with Left' });
+    await expect.poll(async () => (await focusedRow(page))?.expanded, { message: '"In use" collapsed with Left' }).toBe('false');
   });
 
-  await fx.step('filter and clear from F1 with the keyboard', async () => {
+  await test.step('filter and clear from F1 with the keyboard', async () => {
     await runCommand(page, 'SIM Fleet: Filter Cards…');
     await waitForQuickInput(page, /Filter Cards/);
     await page.keyboard.type('Card type');
@@ -98,75 +103,75 @@ export async function run(fx) {
     await waitForQuickInput(page, /Card type/);
     await page.keyboard.type('eSIM');
     await page.keyboard.press('Enter');
-    await until(async () => (await viewDescription(page)).includes('eSIM'), { message: 'the description to show the eSIM filter' });
+    await expect.poll(() => viewDescription(page), { message: 'the description to show the eSIM filter' }).toContain('eSIM');
     await runCommand(page, 'SIM Fleet: Clear Filter');
-    await until(async () => (await viewDescription(page)) === '', { message: 'the filter cleared' });
+    await expect.poll(() => viewDescription(page), { message: 'the filter cleared' }).toBe('');
   });
 
-  let label;
-  await fx.step('Shift+F10 on a deactivated card → Resume Card → Enter confirms', async () => {
+  let label = '';
+  await test.step('Shift+F10 on a deactivated card → Resume Card → Enter confirms', async () => {
     await runCommand(page, 'SIM Fleet: Focus on Cards View');
     await page.keyboard.press('Home');
     await pressUntil(page, 'ArrowDown', (r) => r.name.startsWith('Deactivated:'));
     await page.keyboard.press('ArrowRight');
-    await until(async () => (await readRows(page)).some((r) => r.name.endsWith(', Deactivated')), { message: 'deactivated cards' });
+    await expect.poll(async () => (await readRows(page)).some((r) => r.name.endsWith(', Deactivated')), { message: 'deactivated cards' }).toBe(true);
     for (let tries = 0; tries < 8 && !label; tries++) {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Shift+F10');
       await contextMenu(page).getByRole('menuitem').first().waitFor();
       const items = (await contextMenu(page).getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
       if (items.includes('Resume Card')) {
-        label = (await focusedRow(page)).label;
-        await fx.screenshot('context-menu-shift-f10', [sidebar(page), contextMenu(page)]);
+        label = (await focusedRow(page))?.label ?? '';
+        await journey.screenshot('context-menu-shift-f10', [sidebar(page), contextMenu(page)]);
         // The menu opens with no item focused; Down walks to the first (Resume Card).
         await page.keyboard.press('ArrowDown');
-        await until(async () => (await contextMenu(page).locator('.action-item.focused').innerText().catch(() => '')).trim() === 'Resume Card', { message: 'Resume Card focused' });
+        await expect(contextMenu(page).locator('.action-item.focused'), 'Resume Card focused').toHaveText('Resume Card', { useInnerText: true });
         await page.keyboard.press('Enter');
       } else {
         await page.keyboard.press('Escape');
       }
     }
-    check(label, 'a resumable card was found with the keyboard');
+    expect(label, 'a resumable card was found with the keyboard').not.toBe('');
     await dialog(page).waitFor();
-    check((await dialog(page).innerText()).includes(`Resume card ${label}?`), 'the dialog names the card');
+    await expect(dialog(page), 'the dialog names the card').toContainText(`Resume card ${label}?`, { useInnerText: true });
     await page.keyboard.press('Enter');
     await dialog(page).waitFor({ state: 'hidden' });
     await waitForNotification(page, new RegExp(`Card ${label}: resume completed`), 45_000);
-    await until(async () => !(await findRow(page, label)), { message: 'the card to leave "Deactivated"' });
+    await expect.poll(() => findRow(page, label), { message: 'the card to leave "Deactivated"' }).toBeUndefined();
   });
 
-  await fx.step('Enter on a card opens its detail; Tab to "Open usage", Enter', async () => {
+  await test.step('Enter on a card opens its detail; Tab to "Open usage", Enter', async () => {
     await runCommand(page, 'SIM Fleet: Focus on Cards View');
     await page.keyboard.press('Home');
     await pressUntil(page, 'ArrowDown', (r) => r.name.startsWith('Deactivated:'));
     await page.keyboard.press('ArrowDown');
     const card = await focusedRow(page);
-    check(card.level === 2, 'on a card');
+    expect(card?.level, 'on a card').toBe(2);
     await page.keyboard.press('Enter');
-    await waitForWebview(page, new RegExp(card.label));
+    await waitForWebview(page, new RegExp(card?.label ?? ''));
     // Into the panel: the editor gets focus from the keyboard as well.
     await runCommand(page, 'View: Focus Active Editor Group');
     await tabTo(page, 'Open usage');
     await page.keyboard.press('Enter');
     await waitForWebview(page, /Daily traffic/);
-    await until(async () => (await webviewFrame(page).locator('#app').getAttribute('aria-busy')) === 'false', { message: 'usage loaded' });
+    await expect(webviewFrame(page).locator('#app'), 'usage loaded').toHaveAttribute('aria-busy', 'false');
   });
 
-  await fx.step('in the usage panel: Space on "Show tables", Enter on "Export CSV"', async () => {
+  await test.step('in the usage panel: Space on "Show tables", Enter on "Export CSV"', async () => {
     await runCommand(page, 'View: Focus Active Editor Group');
     await tabTo(page, 'Show tables');
     await page.keyboard.press('Space');
     await webviewFrame(page).getByRole('button', { name: 'Show charts' }).waitFor();
-    await fx.screenshot('usage-tables-keyboard', page.locator('#workbench\\.parts\\.editor'));
-    check((await webviewFrame(page).locator('canvas').count()) === 0, 'tables instead of charts');
+    await journey.screenshot('usage-tables-keyboard', editorPart(page));
+    await expect(webviewFrame(page).locator('canvas'), 'tables instead of charts').toHaveCount(0);
     await tabTo(page, 'Export CSV');
     await page.keyboard.press('Enter');
     await waitForQuickInput(page, /Export usage as CSV|Save As/i);
-    const target = path.join(fx.workspace, 'keyboard', 'usage.csv');
+    const target = path.join(journey.workspace, 'keyboard', 'usage.csv');
     mkdirSync(path.dirname(target), { recursive: true });
     await answerFileDialog(page, target);
     await waitForNotification(page, /Usage exported to/);
-    await until(() => existsSync(target), { message: 'the CSV file' });
-    check(readFileSync(target, 'utf8').replace(/^\ufeff/, '').startsWith('Section,sim_card_id,Card,'), 'the CSV has its header');
+    await expect.poll(() => existsSync(target), { message: 'the CSV file' }).toBe(true);
+    expect(readFileSync(target, 'utf8').replace(/^\ufeff/, ''), 'the CSV has its header').toMatch(/^Section,sim_card_id,Card,/);
   });
-}
+});

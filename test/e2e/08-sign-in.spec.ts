@@ -6,35 +6,47 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Page } from '@playwright/test';
 import { repoRoot } from '../../scripts/vscode-host.mjs';
+import { expect, test, type Journey } from './lib/fixtures';
 import {
   answer,
-  check,
   filesUnder,
   fleetLog,
   openFleetView,
   pick,
+  quickInputBox,
   reloadWindow,
   runCommand,
   sidebar,
-  until,
+  statusBar,
   waitForGroups,
   waitForNotification,
   waitForQuickInput,
   welcome,
-} from './lib/workbench.mjs';
+} from './lib/workbench';
 
-export const journey = {
-  title: 'sign in with AK/SK and with an IAM user, sign out, no secret left anywhere',
-  demo: false,
-};
+test.use({ demo: false });
+
+/** What `node dist/simulator.js` prints when it is ready. */
+interface Simulator {
+  endpoint: string;
+  iamEndpoint: string;
+  ak: string;
+  sk: string;
+  projectId: string;
+  domain: string;
+  user: string;
+  password: string;
+  projectName: string;
+}
 
 /** Starts `node dist/simulator.js` and reads the one JSON line it prints when ready. */
-async function startSimulatorProcess(fx) {
+async function startSimulatorProcess(journey: Journey): Promise<Simulator> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'simulator.js'), '--port', '0', '--cards', '500', '--seed', '3'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  fx.onCleanup(async () => {
+  journey.onCleanup(async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
@@ -44,58 +56,59 @@ async function startSimulatorProcess(fx) {
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
-  const line = await new Promise((resolve, reject) => {
+  const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout });
     rl.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the simulator exited (${code}) before it was ready: ${stderr}`)));
     setTimeout(() => reject(new Error('the simulator printed nothing within 30 s')), 30_000).unref();
   });
-  return JSON.parse(line);
+  return JSON.parse(line) as Simulator;
 }
 
 /** Every place under the user data folder (and the browser's storage) where `needle` occurs. */
-async function whereIs(fx, needle) {
-  const hits = [];
+async function whereIs(page: Page, journey: Journey, needle: string) {
+  const hits: string[] = [];
   const bytes = Buffer.from(needle, 'utf8');
   const utf16 = Buffer.from(needle, 'utf16le');
-  for (const file of filesUnder(fx.userDataDir)) {
-    let data;
+  for (const file of filesUnder(journey.userDataDir)) {
+    let data: Buffer;
     try {
       data = readFileSync(file);
     } catch {
       continue;
     }
-    if (data.includes(bytes) || data.includes(utf16)) hits.push(path.relative(fx.userDataDir, file));
+    if (data.includes(bytes) || data.includes(utf16)) hits.push(path.relative(journey.userDataDir, file));
   }
-  const console = path.join(fx.tmp, 'browser-console.log');
   try {
-    if (readFileSync(console, 'utf8').includes(needle)) hits.push('browser console');
+    if (readFileSync(journey.consoleLog, 'utf8').includes(needle)) hits.push('browser console');
   } catch {
     // no console log yet
   }
-  const inBrowser = await fx.page.evaluate(async (n) => {
-    const found = [];
+  const inBrowser = await page.evaluate(async (n) => {
+    const found: string[] = [];
     for (const store of [localStorage, sessionStorage]) {
       for (let i = 0; i < store.length; i++) {
-        const k = store.key(i);
+        const k = store.key(i) ?? '';
         if (k.includes(n) || (store.getItem(k) ?? '').includes(n)) found.push(`webStorage:${k}`);
       }
     }
     const dbs = (await indexedDB.databases?.()) ?? [];
     for (const info of dbs) {
-      const db = await new Promise((res, rej) => {
-        const r = indexedDB.open(info.name);
+      if (!info.name) continue;
+      const name = info.name;
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open(name);
         r.onsuccess = () => res(r.result);
         r.onerror = () => rej(r.error);
       });
-      for (const storeName of db.objectStoreNames) {
-        const values = await new Promise((res) => {
+      for (const storeName of Array.from(db.objectStoreNames)) {
+        const values = await new Promise<unknown[]>((res) => {
           const req = db.transaction(storeName).objectStore(storeName).getAll();
           req.onsuccess = () => res(req.result);
           req.onerror = () => res([]);
         });
         const text = values.map((v) => (typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : JSON.stringify(v))).join('\n');
-        if (text.includes(n)) found.push(`indexedDB:${info.name}/${storeName}`);
+        if (text.includes(n)) found.push(`indexedDB:${name}/${storeName}`);
       }
       db.close();
     }
@@ -104,96 +117,90 @@ async function whereIs(fx, needle) {
   return [...hits, ...inBrowser];
 }
 
-async function signInAkSk(fx, sim) {
-  const { page } = fx;
+async function signInAkSk(page: Page, sim: Simulator) {
   await pick(page, 'Access key (AK/SK)', { title: /Sign In to GSL|How do you want to sign in/ });
   await answer(page, sim.endpoint, { title: /GSL endpoint/ });
   await answer(page, sim.ak, { title: /Access key ID/ });
   await waitForQuickInput(page, /Secret access key/);
-  check((await page.locator('.quick-input-widget .quick-input-box input').getAttribute('type')) === 'password', 'the secret key box hides what is typed');
+  await expect(quickInputBox(page), 'the secret key box hides what is typed').toHaveAttribute('type', 'password');
   await answer(page, sim.sk);
   await answer(page, sim.projectId, { title: /Project ID/ });
 }
 
-async function signInIam(fx, sim) {
-  const { page } = fx;
+async function signInIam(page: Page, sim: Simulator) {
   await pick(page, 'IAM user and password', { title: /Sign In to GSL|How do you want to sign in/ });
   await answer(page, sim.endpoint, { title: /GSL endpoint/ });
   await answer(page, sim.iamEndpoint, { title: /IAM endpoint/ });
   await answer(page, sim.domain, { title: /Account name/ });
   await answer(page, sim.user, { title: /IAM user name/ });
   await waitForQuickInput(page, /Password/);
-  check((await page.locator('.quick-input-widget .quick-input-box input').getAttribute('type')) === 'password', 'the password box hides what is typed');
+  await expect(quickInputBox(page), 'the password box hides what is typed').toHaveAttribute('type', 'password');
   await answer(page, sim.password);
   await answer(page, sim.projectName, { title: /Project/ });
 }
 
-async function signOut(fx) {
-  const { page } = fx;
+async function signOut(page: Page) {
   await runCommand(page, 'SIM Fleet: Sign Out');
   await welcome(page).getByRole('button', { name: 'Sign In' }).waitFor();
-  await until(async () => (await page.locator('.statusbar').innerText()).includes('SIM Fleet: sign in'), { message: 'the status bar to say signed out' });
+  await expect(statusBar(page), 'the status bar to say signed out').toContainText('SIM Fleet: sign in', { useInnerText: true });
 }
 
-function settingsJson(fx) {
-  return readFileSync(path.join(fx.userDataDir, 'User', 'settings.json'), 'utf8');
+function settingsJson(journey: Journey) {
+  return readFileSync(path.join(journey.userDataDir, 'User', 'settings.json'), 'utf8');
 }
 
-export async function run(fx) {
-  const { page } = fx;
-  const sim = await fx.step('start a simulator process (500 cards, seed 3)', () => startSimulatorProcess(fx));
-  fx.log(`simulator at ${sim.endpoint}`);
+test('sign in with AK/SK and with an IAM user, sign out, no secret left anywhere', async ({ page, journey }) => {
+  const sim = await test.step('start a simulator process (500 cards, seed 3)', () => startSimulatorProcess(journey));
+  journey.log(`simulator at ${sim.endpoint}`);
   const secrets = { 'secret key': sim.sk, password: sim.password };
 
-  await fx.step('Sign In from the welcome: AK/SK', async () => {
+  await test.step('Sign In from the welcome: AK/SK', async () => {
     await openFleetView(page);
     await welcome(page).getByRole('button', { name: 'Sign In' }).click();
-    await signInAkSk(fx, sim);
+    await signInAkSk(page, sim);
     await waitForNotification(page, /Signed in to GSL as/);
     const counts = await waitForGroups(page);
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    check(total === 500, `the simulator's 500 cards are shown (got ${total})`);
-    await until(async () => /· 500 cards/.test(await page.locator('.statusbar').innerText()), { message: 'the status bar to show the account' });
-    await fx.screenshot('signed-in-aksk', sidebar(page));
-    const settings = settingsJson(fx);
-    check(settings.includes(sim.endpoint), 'the endpoint is kept in settings');
-    check(!settings.includes(sim.sk) && !settings.includes(sim.ak), 'no key in settings.json');
-    fx.log(`while signed in, the secret key is kept in: ${(await whereIs(fx, sim.sk)).join(', ') || 'nowhere on disk or in web storage (the secret store)'}`);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0), "the simulator's 500 cards are shown").toBe(500);
+    await expect(statusBar(page), 'the status bar to show the account').toContainText(/· 500 cards/, { useInnerText: true });
+    await journey.screenshot('signed-in-aksk', sidebar(page));
+    const settings = settingsJson(journey);
+    expect(settings, 'the endpoint is kept in settings').toContain(sim.endpoint);
+    expect(settings, 'no secret key in settings.json').not.toContain(sim.sk);
+    expect(settings, 'no access key in settings.json').not.toContain(sim.ak);
+    journey.log(`while signed in, the secret key is kept in: ${(await whereIs(page, journey, sim.sk)).join(', ') || 'nowhere on disk or in web storage (the secret store)'}`);
   });
 
-  await fx.step('Sign Out', () => signOut(fx));
+  await test.step('Sign Out', () => signOut(page));
 
-  await fx.step('Sign In from the palette: IAM user and password', async () => {
+  await test.step('Sign In from the palette: IAM user and password', async () => {
     await runCommand(page, 'SIM Fleet: Sign In…');
-    await signInIam(fx, sim);
+    await signInIam(page, sim);
     await waitForNotification(page, /Signed in to GSL as/);
     const counts = await waitForGroups(page);
-    check(Object.values(counts).reduce((a, b) => a + b, 0) === 500, 'the 500 cards again');
-    await fx.screenshot('signed-in-iam', sidebar(page));
-    check(!settingsJson(fx).includes(sim.password), 'no password in settings.json');
+    expect(Object.values(counts).reduce((a, b) => a + b, 0), 'the 500 cards again').toBe(500);
+    await journey.screenshot('signed-in-iam', sidebar(page));
+    expect(settingsJson(journey), 'no password in settings.json').not.toContain(sim.password);
   });
 
-  await fx.step('Sign Out', () => signOut(fx));
+  await test.step('Sign Out', () => signOut(page));
 
-  await fx.step('no secret key, password or token left in settings, state, storage or logs', async () => {
+  await test.step('no secret key, password or token left in settings, state, storage or logs', async () => {
     // Let VS Code write its state (it flushes on a timer and on shutdown of storage scopes).
     await reloadWindow(page);
     await openFleetView(page);
     await welcome(page).getByRole('button', { name: 'Sign In' }).waitFor();
     // The search itself must be able to find things: the endpoint is in settings on purpose.
-    const control = await whereIs(fx, sim.endpoint);
-    check(control.includes(path.join('User', 'settings.json')), `the search finds the endpoint in settings.json (found in: ${control.join(', ')})`);
-    const log = fleetLog(fx.userDataDir);
-    check(/Signed in as/.test(log), 'the output channel log was found and read');
+    const control = await whereIs(page, journey, sim.endpoint);
+    expect(control, 'the search finds the endpoint in settings.json').toContain(path.join('User', 'settings.json'));
+    const log = fleetLog(journey.userDataDir);
+    expect(log, 'the output channel log was found and read').toMatch(/Signed in as/);
     const tokens = [...new Set(log.match(/MIIDsim[\w-]+/g) ?? [])];
-    check(tokens.length === 0, `no IAM token in the output channel (found ${tokens.length})`);
+    expect(tokens.length, 'no IAM token in the output channel').toBe(0);
     for (const [what, value] of Object.entries(secrets)) {
-      const where = await whereIs(fx, value);
-      check(where.length === 0, `the ${what} is not kept anywhere after sign-out (found in: ${where.join(', ')})`);
+      expect(await whereIs(page, journey, value), `the ${what} is not kept anywhere after sign-out`).toEqual([]);
     }
     // IAM tokens issued by the simulator start with this prefix; none may be on disk or in web storage.
-    const tokenPlaces = await whereIs(fx, 'MIIDsim');
-    check(tokenPlaces.length === 0, `no IAM token kept (found in: ${tokenPlaces.join(', ')})`);
-    writeFileSync(path.join(fx.shotsDir, 'searched-files.txt'), filesUnder(fx.userDataDir).map((f) => path.relative(fx.userDataDir, f)).join('\n') + '\n');
+    expect(await whereIs(page, journey, 'MIIDsim'), 'no IAM token kept').toEqual([]);
+    writeFileSync(path.join(journey.shotsDir, 'searched-files.txt'), filesUnder(journey.userDataDir).map((f) => path.relative(journey.userDataDir, f)).join('\n') + '\n');
   });
-}
+});
