@@ -45,7 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     showProgress: (work) => void vscode.window.withProgress({ location: { viewId: 'simFleet.cards' } }, () => work),
   });
   const statusBar = new SessionStatusBar(session);
-  const testUi = testHooks ? new TestUiBackend() : undefined;
+  // SIM_FLEET_TEST_HOOKS is written out so the production build can see this code is dead and drop it.
+  const testUi = SIM_FLEET_TEST_HOOKS && testHooks ? new TestUiBackend() : undefined;
   const ui = new Ui(testUi ? () => testUi : undefined);
   const panels = new Panels({ extensionUri: context.extensionUri, session, log, workOrders: tracker, onDidChangeCards: cardChanges.onDidChange, t, testHooks });
   const ctx: CommandContext = { session, model, tree, treeView, refresh, tracker, ui, log, panels, t, testHooks };
@@ -91,8 +92,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   if (process.env.SIM_FLEET_DEMO === '1') void vscode.commands.executeCommand('simFleet.account.startDemo' satisfies CommandId);
   else void session.restore().catch((err: unknown) => log.error('Could not read the kept credentials', err));
 
-  if (!testHooks || !testUi) return undefined;
-  return createTestApi(context, { session, model, tree, treeView, refresh, workOrders: tracker, panels, ui: testUi, t, log, statusBarText: () => statusBar.text });
+  if (SIM_FLEET_TEST_HOOKS && testHooks && testUi) {
+    return createTestApi(context, { session, model, tree, treeView, refresh, workOrders: tracker, panels, ui: testUi, t, log, statusBarText: () => statusBar.text });
+  }
+  return undefined;
 }
 
 export function deactivate(): void {

@@ -81,6 +81,20 @@ async function run() {
     need(installed().exports === undefined, `exports is ${typeof installed().exports}: ${Object.keys(Object(installed().exports)).join(', ')}`);
   });
 
+  // The test seams live behind SIM_FLEET_TEST_HOOKS, which the production build sets to false: their
+  // code must not even be in what users install (the test API, its scripted answers, the log
+  // buffer, the pages' snapshot answers).
+  await check('holds no code for tests: no test API, no scripted answers, no page snapshots', () => {
+    const root = installed().extensionPath;
+    /** @param {string} f */
+    const read = (f) => fs.readFileSync(path.join(root, 'dist', f), 'utf8');
+    const extension = read('extension.js');
+    for (const marker of ['storedState', 'recentLog', 'notifications.push']) need(!extension.includes(marker), `dist/extension.js contains "${marker}"`);
+    for (const f of fs.readdirSync(path.join(root, 'dist', 'webview')).filter((x) => x.endsWith('.js'))) {
+      need(!read(`webview/${f}`).includes('innerHTML'), `dist/webview/${f} can send the page's markup`);
+    }
+  });
+
   await check('registers every command package.json contributes', async () => {
     need(installed().isActive, 'not active');
     const registered = new Set(await vscode.commands.getCommands(true));
