@@ -14,6 +14,7 @@ import { FleetTreeProvider } from './fleet/fleetTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
 import { RefreshManager } from './fleet/refreshManager';
 import { FleetWorkOrderTracker } from './fleet/workOrderTracker';
+import { SessionAccounts } from './host/accounts';
 import { OutputLogger } from './host/logger';
 import { Session } from './host/session';
 import { settings } from './host/settings';
@@ -32,6 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   const t = vscode.l10n.t;
   const log = new OutputLogger({ keepLines: testHooks ? 2000 : 0 });
   const session = new Session(context.secrets, log.request);
+  // Surfaces outside the tree (hovers, documents, plans, tools) see the fleet as a list of accounts.
+  const accounts = new SessionAccounts(session);
   const tracker = new FleetWorkOrderTracker({ client: () => session.currentClient() });
   const model = new FleetModel({ client: () => session.currentClient(), pageSize: () => settings.pageSize() });
   const cardChanges = new CardChanges();
@@ -49,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   const testUi = SIM_FLEET_TEST_HOOKS && testHooks ? new TestUiBackend() : undefined;
   const ui = new Ui(testUi ? () => testUi : undefined);
   const panels = new Panels({ extensionUri: context.extensionUri, session, log, workOrders: tracker, onDidChangeCards: cardChanges.onDidChange, t, testHooks });
-  const ctx: CommandContext = { session, model, tree, treeView, refresh, tracker, ui, log, panels, t, testHooks };
+  const ctx: CommandContext = { session, accounts, model, tree, treeView, refresh, tracker, ui, log, panels, t, testHooks };
 
   const showFilter = (): void => {
     const active = isFilterActive(model.filter) || model.sort !== undefined;

@@ -1,6 +1,7 @@
 /** What command handlers work with; built once in `extension.ts`. */
 import type * as vscode from 'vscode';
 import type { GslApi } from '../gsl/api';
+import type { FleetAccounts } from '../core/accounts';
 import type { Translate } from '../core/translate';
 import type { FleetModel } from '../fleet/fleetModel';
 import type { FleetTreeProvider } from '../fleet/fleetTreeProvider';
@@ -14,6 +15,7 @@ import type { Panels } from '../panels/index';
 
 export interface CommandContext {
   readonly session: Session;
+  readonly accounts: FleetAccounts;
   readonly model: FleetModel;
   readonly tree: FleetTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;
