@@ -9,16 +9,17 @@ import type { CommandContext } from './commands/commandContext';
 import { registerCommands } from './commands/registerCommands';
 import { CardChanges } from './fleet/cardChanges';
 import { describeFilter, isFilterActive } from './fleet/filter';
-import { FleetModel } from './fleet/fleetModel';
 import { FleetTreeProvider } from './fleet/fleetTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
 import { RefreshManager } from './fleet/refreshManager';
-import { FleetWorkOrderTracker } from './fleet/workOrderTracker';
-import { SessionAccounts } from './host/accounts';
+import { Fleets } from './fleet/fleets';
+import { AccountRegistry } from './host/accounts';
 import { OutputLogger } from './host/logger';
-import { Session } from './host/session';
 import { settings } from './host/settings';
-import { SessionStatusBar } from './host/statusBar';
+import { AccountStatusBar } from './host/statusBar';
+import { HiddenIdentifiers } from './host/hiddenIdentifiers';
+import { Milestones } from './host/milestones';
+import { confirmCopy } from './commands/confirmCopy';
 import { Ui } from './host/ui';
 import { Panels } from './panels/index';
 import type { SimFleetTestApi } from './testApi';
@@ -31,44 +32,66 @@ import { TestUiBackend, createTestApi } from './testApi';
 export async function activate(context: vscode.ExtensionContext): Promise<SimFleetTestApi | undefined> {
   const testHooks = SIM_FLEET_TEST_HOOKS && context.extensionMode === vscode.ExtensionMode.Test;
   const t = vscode.l10n.t;
-  const log = new OutputLogger({ keepLines: testHooks ? 2000 : 0 });
-  const session = new Session(context.secrets, log.request);
-  // Surfaces outside the tree (hovers, documents, plans, tools) see the fleet as a list of accounts.
-  const accounts = new SessionAccounts(session);
-  const tracker = new FleetWorkOrderTracker({ client: () => session.currentClient() });
-  const model = new FleetModel({ client: () => session.currentClient(), pageSize: () => settings.pageSize() });
+  const log = new OutputLogger({ keepLines: testHooks ? 50_000 : 0 });
+  const hidden = new HiddenIdentifiers();
+  log.mask = () => hidden.mask;
+  const milestones = new Milestones();
+  const accounts = new AccountRegistry(context.secrets, log.request);
+  // One fleet (model, work orders) per signed-in account.
+  const fleets = new Fleets(accounts, () => settings.pageSize(), context.globalState);
   const cardChanges = new CardChanges();
-  const tree = new FleetTreeProvider(model, session, tracker, t);
+  const tree = new FleetTreeProvider(fleets, accounts, t, () => hidden.mask);
   const treeView = vscode.window.createTreeView<FleetNode>('simFleet.cards', { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
   const refresh = new RefreshManager({
-    model,
+    fleets,
     view: treeView,
     autoRefreshSeconds: () => settings.autoRefreshSeconds(),
     cardChanges,
     showProgress: (work) => void vscode.window.withProgress({ location: { viewId: 'simFleet.cards' } }, () => work),
   });
-  const statusBar = new SessionStatusBar(session);
+  const statusBar = new AccountStatusBar(accounts, t);
   // SIM_FLEET_TEST_HOOKS is written out so the production build can see this code is dead and drop it.
   const testUi = SIM_FLEET_TEST_HOOKS && testHooks ? new TestUiBackend() : undefined;
-  const ui = new Ui(testUi ? () => testUi : undefined);
-  const panels = new Panels({ extensionUri: context.extensionUri, session, log, workOrders: tracker, onDidChangeCards: cardChanges.onDidChange, t, testHooks });
-  const ctx: CommandContext = { session, accounts, model, tree, treeView, refresh, tracker, ui, log, panels, t, testHooks };
+  const ui = new Ui(testUi ? () => testUi : undefined, () => hidden.mask);
+  const panels = new Panels({
+    extensionUri: context.extensionUri,
+    accounts,
+    log,
+    workOrders: (id) => fleets.get(id)?.tracker,
+    onDidChangeWorkOrder: fleets.onDidChangeWorkOrder,
+    onDidChangeCards: cardChanges.onDidChange,
+    t,
+    mask: () => hidden.mask,
+    onDidChangeMask: hidden.onDidChange,
+    confirmCopy: (what) => confirmCopy({ hidden, ui, t }, what),
+    testHooks,
+  });
+  const ctx: CommandContext = { accounts, fleets, tree, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks };
 
+  // Filters belong to accounts: with one account the view's description names its filter; with
+  // several, each account's row does.
   const showFilter = (): void => {
-    const active = isFilterActive(model.filter) || model.sort !== undefined;
+    const only = fleets.only();
+    const active = fleets.all().some((f) => isFilterActive(f.model.filter) || f.model.sort !== undefined);
+    const filtered = only && (isFilterActive(only.model.filter) || only.model.sort !== undefined) ? describeFilter(only.model.filter, only.model.sort, t) : undefined;
+    // A saved view is named first, so the person knows which one they are looking at.
+    const described = [only?.model.viewName, filtered].filter(Boolean).join(' · ');
     // Tag names and search keys are the person's own text: plain, never an icon or a link.
-    treeView.description = active ? plainText(describeFilter(model.filter, model.sort, t)) : undefined;
+    treeView.description = described ? plainText(hidden.mask(described)) : undefined;
     void vscode.commands.executeCommand('setContext', 'simFleet.filterActive', active);
   };
-  const showSession = (): void => {
-    void vscode.commands.executeCommand('setContext', 'simFleet.state', session.kind);
+  const showState = (): void => {
+    void vscode.commands.executeCommand('setContext', 'simFleet.state', accounts.state);
+    void vscode.commands.executeCommand('setContext', 'simFleet.accounts', fleets.all().length);
   };
+  const watchFilters = (): vscode.Disposable[] => fleets.all().map((f) => f.model.onDidChange(showFilter));
+  let filterWatches = watchFilters();
 
   context.subscriptions.push(
     log,
-    { dispose: () => void session.dispose() },
-    tracker,
-    model,
+    hidden,
+    { dispose: () => void accounts.dispose() },
+    fleets,
     cardChanges,
     tree,
     treeView,
@@ -76,11 +99,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     statusBar,
     panels,
     ...registerCommands(ctx),
-    model.onDidChange(showFilter),
-    session.onDidChange(() => {
-      showSession();
-      // Another account (or none): nothing loaded can be kept.
-      refresh.resetNow();
+    { dispose: () => filterWatches.forEach((d) => d.dispose()) },
+    fleets.onDidChange(() => {
+      filterWatches.forEach((d) => d.dispose());
+      filterWatches = watchFilters();
+      showFilter();
+    }),
+    accounts.onDidChange(showState),
+    // Everything shown is shown again, masked or not.
+    hidden.onDidChange(() => {
+      tree.refresh();
+      showFilter();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'pageSize')) refresh.requestRefresh({ reset: true });
@@ -88,15 +117,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     }),
   );
   showFilter();
-  showSession();
+  showState();
 
   // `npm start` sets SIM_FLEET_DEMO=1 to open straight onto the demo fleet. Neither path is
   // awaited: activation never waits for the keychain, a client or the simulator.
+  void accounts.restore().catch((err: unknown) => log.error('Could not read the kept credentials', err));
   if (process.env.SIM_FLEET_DEMO === '1') void vscode.commands.executeCommand('simFleet.account.startDemo' satisfies CommandId);
-  else void session.restore().catch((err: unknown) => log.error('Could not read the kept credentials', err));
 
   if (SIM_FLEET_TEST_HOOKS && testHooks && testUi) {
-    return createTestApi(context, { session, model, tree, treeView, refresh, workOrders: tracker, panels, ui: testUi, t, log, statusBarText: () => statusBar.text });
+    return createTestApi(context, { accounts, fleets, tree, treeView, refresh, panels, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
   }
   return undefined;
 }

@@ -6,13 +6,14 @@
  */
 import type * as vscode from 'vscode';
 import type { Translate } from './core/translate';
-import type { FleetModel } from './fleet/fleetModel';
+import type { AccountFleet, Fleets } from './fleet/fleets';
 import type { FleetTreeProvider } from './fleet/fleetTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
 import type { RefreshManager } from './fleet/refreshManager';
-import type { FleetWorkOrderTracker } from './fleet/workOrderTracker';
+import type { AccountRegistry } from './host/accounts';
+import type { HiddenIdentifiers } from './host/hiddenIdentifiers';
+import type { Milestones } from './host/milestones';
 import type { OutputLogger } from './host/logger';
-import type { Session } from './host/session';
 import type { PickItem, PickOptions, Severity, UiBackend } from './host/ui';
 import { windowBackend } from './host/ui';
 import type { Panels } from './panels/index';
@@ -46,16 +47,19 @@ export class TestUiBackend implements UiBackend {
 }
 
 export interface SimFleetTestApi {
-  readonly session: Session;
-  readonly model: FleetModel;
+  readonly accounts: AccountRegistry;
+  readonly fleets: Fleets;
+  /** The fleet when exactly one account is signed in; throws otherwise. */
+  fleet(): AccountFleet;
   readonly tree: FleetTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;
   readonly refresh: RefreshManager;
-  readonly workOrders: FleetWorkOrderTracker;
   readonly panels: Panels;
   /** Set `ui.current` to answer confirmations, picks and inputs; read what was shown. */
   readonly ui: TestUiBackend;
   readonly t: Translate;
+  readonly hidden: HiddenIdentifiers;
+  readonly milestones: Milestones;
   /** Recent lines of the "SIM Fleet" output channel. */
   recentLog(): readonly string[];
   statusBarText(): string;
@@ -65,11 +69,16 @@ export interface SimFleetTestApi {
 
 export function createTestApi(
   context: vscode.ExtensionContext,
-  parts: Omit<SimFleetTestApi, 'recentLog' | 'statusBarText' | 'storedState'> & { log: OutputLogger; statusBarText: () => string },
+  parts: Omit<SimFleetTestApi, 'recentLog' | 'statusBarText' | 'storedState' | 'fleet'> & { log: OutputLogger; statusBarText: () => string },
 ): SimFleetTestApi {
   const { log, statusBarText, ...rest } = parts;
   return {
     ...rest,
+    fleet: () => {
+      const only = rest.fleets.only();
+      if (!only) throw new Error(`The test expected exactly one account; ${rest.fleets.all().length} are signed in.`);
+      return only;
+    },
     recentLog: () => log.recentLines(),
     statusBarText,
     storedState: () => {

@@ -1,10 +1,18 @@
 /**
- * Turns a handler's `(node?, nodes?)` into cards. Tree menus pass the clicked node and the
- * selection; panels pass `{ card }`; the palette passes nothing.
+ * Turns a handler's `(node?, nodes?)` into cards and their accounts. Tree menus pass the clicked
+ * node and the selection; panels, hovers and links pass `{ card, accountId }`; the palette passes
+ * nothing.
  */
 import type { SimDeviceVO } from '../gsl/models';
+import type { AccountId } from '../core/accounts';
 
 export interface CardCarrier {
+  card: SimDeviceVO;
+  accountId?: AccountId;
+}
+
+export interface AccountScopedCard {
+  accountId: AccountId;
   card: SimDeviceVO;
 }
 
@@ -12,10 +20,24 @@ function isCarrier(x: unknown): x is CardCarrier {
   return typeof x === 'object' && x !== null && typeof (x as CardCarrier).card === 'object' && (x as CardCarrier).card !== null && typeof (x as CardCarrier).card.sim_card_id === 'string';
 }
 
-export function cardsFromArgs(node?: unknown, nodes?: unknown): SimDeviceVO[] {
+/**
+ * The cards an invocation names, each with its account. A carrier without an account belongs to
+ * `fallbackAccount` (the only account signed in), or is dropped when there is none.
+ */
+export function cardsFromArgs(node?: unknown, nodes?: unknown, fallbackAccount?: AccountId): AccountScopedCard[] {
   const selected = Array.isArray(nodes) ? nodes.filter(isCarrier) : [];
   // A right-click on a card outside the selection acts on that card alone.
-  const list = selected.length > 0 && (!isCarrier(node) || selected.some((n) => n.card.sim_card_id === node.card.sim_card_id)) ? selected : isCarrier(node) ? [node] : [];
+  const sameCard = (a: CardCarrier, b: CardCarrier) => a.card.sim_card_id === b.card.sim_card_id && (a.accountId ?? fallbackAccount) === (b.accountId ?? fallbackAccount);
+  const list = selected.length > 0 && (!isCarrier(node) || selected.some((n) => sameCard(n, node))) ? selected : isCarrier(node) ? [node] : [];
   const seen = new Set<string>();
-  return list.map((n) => n.card).filter((c) => !seen.has(c.sim_card_id) && seen.add(c.sim_card_id));
+  const out: AccountScopedCard[] = [];
+  for (const n of list) {
+    const accountId = n.accountId ?? fallbackAccount;
+    if (accountId === undefined) continue;
+    const key = `${accountId}/${n.card.sim_card_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ accountId, card: n.card });
+  }
+  return out;
 }

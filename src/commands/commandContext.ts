@@ -1,40 +1,59 @@
 /** What command handlers work with; built once in `extension.ts`. */
 import type * as vscode from 'vscode';
-import type { GslApi } from '../gsl/api';
-import type { FleetAccounts } from '../core/accounts';
+import type { AccountId } from '../core/accounts';
 import type { Translate } from '../core/translate';
-import type { FleetModel } from '../fleet/fleetModel';
+import type { AccountFleet, Fleets } from '../fleet/fleets';
 import type { FleetTreeProvider } from '../fleet/fleetTreeProvider';
 import type { FleetNode } from '../fleet/nodes/fleetNode';
 import type { RefreshManager } from '../fleet/refreshManager';
-import type { FleetWorkOrderTracker } from '../fleet/workOrderTracker';
+import type { AccountRegistry } from '../host/accounts';
+import type { HiddenIdentifiers } from '../host/hiddenIdentifiers';
+import type { Milestones } from '../host/milestones';
 import type { OutputLogger } from '../host/logger';
-import type { Session } from '../host/session';
 import type { Ui } from '../host/ui';
 import type { Panels } from '../panels/index';
 
 export interface CommandContext {
-  readonly session: Session;
-  readonly accounts: FleetAccounts;
-  readonly model: FleetModel;
+  readonly accounts: AccountRegistry;
+  readonly fleets: Fleets;
   readonly tree: FleetTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;
   readonly refresh: RefreshManager;
-  readonly tracker: FleetWorkOrderTracker;
   readonly ui: Ui;
   readonly log: OutputLogger;
   readonly panels: Panels;
   readonly t: Translate;
+  /** *Hide identifiers*: on or off, and the mask every shown text goes through. */
+  readonly hidden: HiddenIdentifiers;
+  /** What the Getting Started walkthrough's steps complete on. */
+  readonly milestones: Milestones;
   /** A test run (ExtensionMode.Test): commands hand their results back to the caller. */
   readonly testHooks: boolean;
 }
 
+/** The account a command argument names: a node of the account (or one of its groups), or `{ accountId }`. */
+export function accountOfArg(arg: unknown): AccountId | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const id = (arg as { accountId?: unknown }).accountId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /**
- * The one way a command gets the client: the session's, if one is ready; otherwise the person is
- * told to sign in (or start the demo) and the command stops.
+ * The one way a command finds the fleet it acts on (and so its client): the account its argument
+ * names, else the only account, else the one the person picks. Undefined, after saying why, when
+ * nobody is signed in or the person cancels.
  */
-export function requireClient(ctx: CommandContext): GslApi | undefined {
-  const client = ctx.session.currentClient();
-  if (!client) void ctx.ui.info(ctx.t('Sign in or start the demo fleet first.'));
-  return client;
+export async function chooseFleet(ctx: CommandContext, arg?: unknown, title?: string): Promise<AccountFleet | undefined> {
+  const named = accountOfArg(arg);
+  if (named !== undefined) return ctx.fleets.get(named);
+  const all = ctx.fleets.all();
+  if (all.length === 0) {
+    void ctx.ui.info(ctx.t('Sign in or start the demo fleet first.'));
+    return undefined;
+  }
+  if (all.length === 1) return all[0];
+  return ctx.ui.pickOne(
+    all.map((f) => ({ value: f, label: f.account.label, icon: f.account.kind === 'demo' ? 'beaker' : 'account', description: f.model.total()?.toLocaleString() })),
+    { title: title ?? ctx.t('Which account?'), placeholder: ctx.t('Choose the account') },
+  );
 }

@@ -1,14 +1,18 @@
 import * as vscode from 'vscode';
-import { plainText } from '../core/text';
 import { cardsFromArgs } from './cardArgs';
 import type { CommandContext } from './commandContext';
+import { confirmCopy } from './confirmCopy';
 
-/** simFleet.card.copyIccid — the ICCIDs (or container ids) of the selected cards, one per line. */
+/**
+ * simFleet.card.copyIccid — the ICCIDs (or container ids) of the selected cards, one per line.
+ * The real values, even while identifiers are hidden (after asking).
+ */
 export async function copyIccid(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<string | undefined> {
-  const cards = cardsFromArgs(node, nodes);
+  const cards = cardsFromArgs(node, nodes, ctx.fleets.only()?.account.id).map((x) => x.card);
   if (cards.length === 0) return undefined;
   const text = cards.map((c) => c.iccid || c.cid || c.sim_card_id).join('\n');
+  if (!(await confirmCopy(ctx, cards.length === 1 ? text : ctx.t('{0} ICCIDs', cards.length)))) return undefined;
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(plainText(ctx.t('Copied {0} ICCIDs', cards.length)), 3000);
+  ctx.ui.flash(ctx.t('Copied {0} ICCIDs', cards.length), 3000);
   return text;
 }

@@ -4,7 +4,8 @@ import { DEVICE_STATUS_WORDS, SIM_TYPE_WORDS } from '../core/words';
 import type { AttributeSlot, FleetFilter, MbRange, SearchType } from '../fleet/filter';
 import { MAX_TAGS, parseMb, validateAttributeValue, validateMb, validateMsisdn, validateRange, validateSearchKey } from '../fleet/filter';
 import type { CommandContext } from './commandContext';
-import { requireClient } from './commandContext';
+import { chooseFleet } from './commandContext';
+import type { AccountFleet } from '../fleet/fleets';
 
 type Facet = 'simType' | 'deviceStatus' | 'tags' | 'search' | 'msisdn' | 'usedMb' | 'leftMb' | 'realNamed' | 'attribute' | 'clear';
 const ANY = 'any';
@@ -14,8 +15,11 @@ const ANY = 'any';
  * condition becomes a ListSimCards parameter: the server filters, the extension never
  * downloads the fleet to filter it.
  */
-export async function filterFleet(ctx: CommandContext): Promise<FleetFilter | undefined> {
+export async function filterFleet(ctx: CommandContext, arg?: unknown): Promise<FleetFilter | undefined> {
   const { t, ui: p } = ctx;
+  // Tags and attributes belong to an account, so a filter does too.
+  const fleet = await chooseFleet(ctx, arg, t('Filter Cards'));
+  if (!fleet) return undefined;
   const facet = await p.pickOne<Facet>(
     [
       { value: 'simType', label: t('Card type') },
@@ -32,13 +36,13 @@ export async function filterFleet(ctx: CommandContext): Promise<FleetFilter | un
     { title: t('Filter Cards'), placeholder: t('Filter by') },
   );
   if (!facet) return undefined;
-  const next: FleetFilter | undefined = await askFacet(ctx, facet, { ...ctx.model.filter });
+  const next: FleetFilter | undefined = await askFacet(ctx, fleet, facet, { ...fleet.model.filter });
   if (next === undefined) return undefined;
-  ctx.model.setFilter(next);
+  fleet.model.setFilter(next);
   return next;
 }
 
-async function askFacet(ctx: CommandContext, facet: Facet, filter: FleetFilter): Promise<FleetFilter | undefined> {
+async function askFacet(ctx: CommandContext, fleet: AccountFleet, facet: Facet, filter: FleetFilter): Promise<FleetFilter | undefined> {
   const { t, ui: p } = ctx;
   switch (facet) {
     case 'clear':
@@ -60,7 +64,7 @@ async function askFacet(ctx: CommandContext, facet: Facet, filter: FleetFilter):
       return { ...filter, deviceStatus: v === ANY ? undefined : v };
     }
     case 'tags': {
-      const client = requireClient(ctx);
+      const client = fleet.account.currentClient();
       if (!client) return undefined;
       let tags;
       try {
@@ -123,7 +127,7 @@ async function askFacet(ctx: CommandContext, facet: Facet, filter: FleetFilter):
       return { ...filter, realNamed: v === ANY ? undefined : v };
     }
     case 'attribute': {
-      const client = requireClient(ctx);
+      const client = fleet.account.currentClient();
       if (!client) return undefined;
       let names: string[] = [];
       try {

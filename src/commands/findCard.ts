@@ -5,7 +5,6 @@ import { errorMessage } from '../core/errorWords';
 import { simStatusWord } from '../core/words';
 import { classifyFindInput, findQuery, validateFindInput } from '../fleet/findInput';
 import type { CommandContext } from './commandContext';
-import { requireClient } from './commandContext';
 
 /**
  * simFleet.card.find — asks for an ICCID, MSISDN or IMEI, searches the server (the whole fleet,
@@ -14,8 +13,11 @@ import { requireClient } from './commandContext';
  */
 export async function findCard(ctx: CommandContext, text?: unknown): Promise<SimDeviceVO | undefined> {
   const { t, ui } = ctx;
-  const client = requireClient(ctx);
-  if (!client) return undefined;
+  const fleets = ctx.fleets.all();
+  if (fleets.length === 0) {
+    void ui.info(t('Sign in or start the demo fleet first.'));
+    return undefined;
+  }
   const typed =
     typeof text === 'string'
       ? text
@@ -32,29 +34,40 @@ export async function findCard(ctx: CommandContext, text?: unknown): Promise<Sim
     void ui.error(problem ?? t('Enter an ICCID, an MSISDN or an IMEI.'));
     return undefined;
   }
-  let cards: SimDeviceVO[];
-  try {
-    cards = (await client.listSimCards({ ...findQuery(shaped), limit: 10, offset: 1 })).sim_cards;
-  } catch (err) {
-    void ui.error(errorMessage(err, t));
+  // Every signed-in account is searched, at once.
+  const answers = await Promise.allSettled(
+    fleets.map(async (fleet) => {
+      const client = fleet.account.currentClient();
+      const found = client ? (await client.listSimCards({ ...findQuery(shaped), limit: 10, offset: 1 })).sim_cards : [];
+      return found.map((card) => ({ fleet, card }));
+    }),
+  );
+  const matches = answers.flatMap((a) => (a.status === 'fulfilled' ? a.value : []));
+  const failure = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+  if (matches.length === 0) {
+    void (failure ? ui.error(errorMessage(failure.reason, t)) : ui.info(t('No card matches {0}.', shaped.value)));
     return undefined;
   }
-  let card = cards[0];
-  if (cards.length === 0) {
-    void ui.info(t('No card matches {0}.', shaped.value));
-    return undefined;
+  let match = matches[0];
+  if (matches.length > 1) {
+    const several = fleets.length > 1;
+    const chosen = await ui.pickOne(
+      matches.map((m) => ({
+        value: m,
+        label: cardLabel(m.card),
+        description: [several ? m.fleet.account.label : undefined, simStatusWord(m.card.sim_status, t), cardDescription(m.card, t)].filter(Boolean).join(' · '),
+      })),
+      { title: t('{0} cards match {1}', matches.length, shaped.value) },
+    );
+    if (!chosen) return undefined;
+    match = chosen;
   }
-  if (cards.length > 1) {
-    card = (await ui.pickOne(
-      cards.map((c) => ({ value: c, label: cardLabel(c), description: `${simStatusWord(c.sim_status, t)} · ${cardDescription(c, t)}` })),
-      { title: t('{0} cards match {1}', cards.length, shaped.value) },
-    )) as SimDeviceVO;
-    if (!card) return undefined;
-  }
+  const { fleet, card } = match;
+  ctx.milestones.reached('found');
   // The pin refreshes the group; reveal waits for pending refreshes, so the view's copy of the
   // group includes the card by the time it is revealed.
-  ctx.model.pin(card);
-  const node = ctx.tree.cardNode(card);
+  fleet.model.pin(card);
+  const node = ctx.tree.cardNode(card, fleet.account.id);
   if (node) {
     try {
       // Found from the palette, the Cards view may be closed; reveal selects only in a rendered tree.

@@ -3,13 +3,13 @@
  * ICCID/EID/CID prefix, or MSISDN/IMEI by shape), limited to the statuses the action applies to.
  */
 import * as vscode from 'vscode';
-import type { GslApi } from '../gsl/api';
 import type { SimDeviceVO, SimStatus } from '../gsl/models';
 import { cardDescription, cardLabel } from '../core/cardText';
 import { errorMessage } from '../core/errorWords';
 import { plainText } from '../core/text';
 import { simStatusWord } from '../core/words';
 import { classifyFindInput, findQuery } from '../fleet/findInput';
+import type { AccountFleet } from '../fleet/fleets';
 import type { CommandContext } from './commandContext';
 
 interface CardItem extends vscode.QuickPickItem {
@@ -18,10 +18,12 @@ interface CardItem extends vscode.QuickPickItem {
 
 export async function pickCards(
   ctx: Pick<CommandContext, 't' | 'ui'>,
-  client: GslApi,
+  fleet: AccountFleet,
   options: { title: string; statuses: readonly SimStatus[]; many: boolean },
 ): Promise<SimDeviceVO[] | undefined> {
   const { t } = ctx;
+  const client = fleet.account.currentClient();
+  if (!client) return undefined;
   const qp = vscode.window.createQuickPick<CardItem>();
   qp.title = options.title;
   qp.placeholder = t('Type an ICCID, container id, MSISDN or IMEI to search the fleet');

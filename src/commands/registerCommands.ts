@@ -9,11 +9,16 @@ import { activateCard } from './activateCard';
 import { clearFilter } from './clearFilter';
 import type { CommandContext } from './commandContext';
 import { copyIccid } from './copyIccid';
+import { deleteView } from './deleteView';
 import { filterFleet } from './filterFleet';
 import { findCard } from './findCard';
 import { loadMore } from './loadMore';
+import { openView } from './openView';
+import { pinCard } from './pinCard';
 import { refreshFleet } from './refreshFleet';
+import { renameView } from './renameView';
 import { resumeCard } from './resumeCard';
+import { saveView } from './saveView';
 import { showCardDetail } from './showCardDetail';
 import { showCardUsage } from './showCardUsage';
 import { showLog } from './showLog';
@@ -23,6 +28,8 @@ import { sortFleet } from './sortFleet';
 import { startDemo } from './startDemo';
 import { stopCard } from './stopCard';
 import { switchAccount } from './switchAccount';
+import { hideIdentifiers, showIdentifiers } from './toggleHideIdentifiers';
+import { unpinCard } from './unpinCard';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
@@ -43,6 +50,14 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.card.openDetail': showCardDetail,
   'simFleet.card.openUsage': showCardUsage,
   'simFleet.card.copyIccid': copyIccid,
+  'simFleet.card.pin': pinCard,
+  'simFleet.card.unpin': unpinCard,
+  'simFleet.view.open': openView,
+  'simFleet.view.save': saveView,
+  'simFleet.view.rename': renameView,
+  'simFleet.view.delete': deleteView,
+  'simFleet.view.hideIdentifiers': hideIdentifiers,
+  'simFleet.view.showIdentifiers': showIdentifiers,
   'simFleet.log.show': showLog,
 };
 

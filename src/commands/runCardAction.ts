@@ -14,8 +14,9 @@ import { cardLabel } from '../core/cardText';
 import { errorMessage, SAME_OPERATION_WINDOW_MS } from '../core/errorWords';
 import { plainText } from '../core/text';
 import type { TrackedWorkOrder } from '../core/workOrders';
+import type { AccountFleet } from '../fleet/fleets';
 import type { CommandContext } from './commandContext';
-import { requireClient } from './commandContext';
+import { chooseFleet } from './commandContext';
 import { cardsFromArgs } from './cardArgs';
 import { pickCards } from './pickCards';
 
@@ -32,19 +33,30 @@ export interface CardActionResult {
 
 const LISTED_IN_CONFIRM = 10;
 
+interface Target {
+  fleet: AccountFleet;
+  card: SimDeviceVO;
+}
+
 export async function runCardAction(ctx: CommandContext, action: CardAction, node?: unknown, nodes?: unknown): Promise<CardActionResult | undefined> {
   const { t, ui } = ctx;
-  const client = requireClient(ctx);
-  if (!client) return undefined;
   const verb = t(ACTION_WORDS[action]);
-  let cards = cardsFromArgs(node, nodes);
-  if (cards.length === 0) {
-    const picked = await pickCards(ctx, client, { title: t('{0}: choose cards', verb), statuses: actionStatuses(action), many: true });
+  // Each card acts through its own account's client and work-order tracker.
+  let targets: Target[] = cardsFromArgs(node, nodes, ctx.fleets.only()?.account.id).flatMap(({ accountId, card }) => {
+    const fleet = ctx.fleets.get(accountId);
+    return fleet ? [{ fleet, card }] : [];
+  });
+  if (targets.length === 0) {
+    const fleet = await chooseFleet(ctx, undefined, t('{0}: choose cards', verb));
+    if (!fleet) return undefined;
+    const picked = await pickCards(ctx, fleet, { title: t('{0}: choose cards', verb), statuses: actionStatuses(action), many: true });
     if (!picked?.length) return undefined;
-    cards = picked;
+    targets = picked.map((card) => ({ fleet, card }));
   }
+  const cards = targets.map((x) => x.card);
 
-  const applicable = cards.filter((c) => actionApplies(action, c) && !ctx.tracker.isPending(c.sim_card_id));
+  const applicableTargets = targets.filter((x) => actionApplies(action, x.card) && !x.fleet.tracker.isPending(x.card.sim_card_id));
+  const applicable = applicableTargets.map((x) => x.card);
   const skipped = cards.filter((c) => !applicable.includes(c));
   if (applicable.length === 0) {
     void ui.info(t('{0} does not apply to the selected cards (wrong status, or a work order is still running).', verb));
@@ -62,22 +74,24 @@ export async function runCardAction(ctx: CommandContext, action: CardAction, nod
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('{0}: sending requests', verb), cancellable: true },
     async (progress, token) => {
-      for (const [i, card] of applicable.entries()) {
+      for (const [i, { fleet, card }] of applicableTargets.entries()) {
         if (token.isCancellationRequested) break;
         progress.report({ message: plainText(`${i + 1}/${applicable.length} ${cardLabel(card)}`), increment: 100 / applicable.length });
+        const client = fleet.account.currentClient();
         try {
+          if (!client) throw new Error(t('The account {0} is not signed in.', fleet.account.label));
           const { work_order_id } = await sendCardAction(client, action, card);
           ctx.log.info(`${action} ${cardLabel(card)}: work order ${work_order_id}`);
           outcomes.push({ card, ok: true });
           following.push(
-            ctx.tracker.track({ workOrderId: work_order_id, cardId: card.sim_card_id, cid: card.cid, action }).then(async (o) => {
+            fleet.tracker.track({ workOrderId: work_order_id, cardId: card.sim_card_id, cid: card.cid, action }).then(async (o) => {
               // The group the card left and the one it reaches both change, and so do their counts.
-              await ctx.refresh.cardsChanged([card.sim_card_id], card.sim_status !== undefined ? [card.sim_status, targetStatus(action)] : [targetStatus(action)]);
+              await ctx.refresh.cardsChanged(fleet.account.id, [card.sim_card_id], card.sim_status !== undefined ? [card.sim_status, targetStatus(action)] : [targetStatus(action)]);
               return { ...o, label: cardLabel(card) };
             }),
           );
         } catch (err) {
-          const last = ctx.tracker.lastStarted(card.sim_card_id, action);
+          const last = fleet.tracker.lastStarted(card.sim_card_id, action);
           const retryAt = last ? new Date(last.startedAt + SAME_OPERATION_WINDOW_MS) : undefined;
           const message = errorMessage(err, t, { retryAt, mutation: true });
           ctx.log.error(`${action} ${cardLabel(card)} failed: ${message}`, err);

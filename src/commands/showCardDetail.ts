@@ -2,20 +2,21 @@ import { SIM_STATUSES } from '../gsl/models';
 import { errorMessage } from '../core/errorWords';
 import { cardsFromArgs } from './cardArgs';
 import type { CommandContext } from './commandContext';
-import { requireClient } from './commandContext';
+import { chooseFleet } from './commandContext';
 import { pickCards } from './pickCards';
 
 /** simFleet.card.openDetail — the card detail panel (also what a click on a card does). */
 export async function showCardDetail(ctx: CommandContext, node?: unknown): Promise<void> {
-  let [card] = cardsFromArgs(node);
-  if (!card) {
-    const client = requireClient(ctx);
-    if (!client) return;
-    [card] = (await pickCards(ctx, client, { title: ctx.t('Open Card Detail'), statuses: SIM_STATUSES, many: false })) ?? [];
+  let [target] = cardsFromArgs(node, undefined, ctx.fleets.only()?.account.id);
+  if (!target) {
+    const fleet = await chooseFleet(ctx, undefined, ctx.t('Open Card Detail'));
+    if (!fleet) return;
+    const [card] = (await pickCards(ctx, fleet, { title: ctx.t('Open Card Detail'), statuses: SIM_STATUSES, many: false })) ?? [];
     if (!card) return;
+    target = { accountId: fleet.account.id, card };
   }
   try {
-    ctx.panels.openCardDetail(card);
+    ctx.panels.openCardDetail(target.accountId, target.card);
   } catch (err) {
     void ctx.ui.error(errorMessage(err, ctx.t));
   }

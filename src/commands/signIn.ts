@@ -11,7 +11,8 @@ type Method = 'iam' | 'aksk';
 /**
  * simFleet.account.signIn — IAM user (account, user, password, project → token) or AK/SK (and
  * project id), plus the endpoints. The credentials are tried with a real call first and kept
- * only in SecretStorage, and only when that call succeeds.
+ * only in SecretStorage, and only when that call succeeds. The account is added beside those
+ * already signed in (signing in to the same one again replaces it).
  */
 export async function signIn(ctx: CommandContext): Promise<boolean> {
   const { t, ui: p } = ctx;
@@ -59,8 +60,9 @@ export async function signIn(ctx: CommandContext): Promise<boolean> {
   }
 
   const endpoints: GslEndpoints = { gsl: gsl.trim(), iam };
+  let label: string;
   try {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Checking the credentials…') }, () => ctx.session.signIn(credentials, endpoints));
+    label = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Checking the credentials…') }, () => ctx.accounts.signIn(credentials, endpoints))).label;
   } catch (err) {
     ctx.log.error('Sign-in failed', err);
     const again = t('Try Again');
@@ -69,7 +71,8 @@ export async function signIn(ctx: CommandContext): Promise<boolean> {
     });
     return false;
   }
-  ctx.log.info(`Signed in as ${ctx.session.label ?? ''}`);
-  void p.info(t('Signed in to GSL as {0}.', ctx.session.label ?? ''));
+  ctx.log.info(`Signed in as ${label}`);
+  ctx.milestones.reached('signedIn');
+  void p.info(t('Signed in to GSL as {0}.', label));
   return true;
 }

@@ -3,14 +3,15 @@ import type { DemoFleet, DemoOptions } from '../host/demoFleet';
 import { errorMessage } from '../core/errorWords';
 import type { CommandContext } from './commandContext';
 
-/** simFleet.account.startDemo — the built-in simulator as a demo fleet, on 127.0.0.1 only. */
+/** simFleet.account.startDemo — the built-in simulator as a demo fleet, on 127.0.0.1 only, beside any signed-in account. */
 export async function startDemo(ctx: CommandContext, options?: DemoOptions): Promise<DemoFleet | undefined> {
   const { t } = ctx;
   try {
     const demo = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Starting the demo fleet…') }, () =>
-      ctx.session.startDemo(isDemoOptions(options) ? options : {}),
+      ctx.accounts.startDemo(isDemoOptions(options) ? options : {}),
     );
     ctx.log.info(`Demo fleet running at ${demo.endpoints.gsl} with ${demo.cards} cards`);
+    ctx.milestones.reached('demo');
     return demo;
   } catch (err) {
     ctx.log.error('The demo fleet did not start', err);

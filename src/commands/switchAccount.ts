@@ -1,21 +1,33 @@
 import * as vscode from 'vscode';
 import type { CommandId } from '../core/commandIds';
-import { plainText } from '../core/text';
+import { DEMO_ACCOUNT_ID } from '../host/accounts';
 import type { PickItem } from '../host/ui';
 import type { CommandContext } from './commandContext';
+import { accountOfArg } from './commandContext';
 
-type Choice = 'signIn' | 'signOut' | 'demo' | 'log';
+type Choice = { run: CommandId; arg?: unknown };
 
-/** simFleet.account.switch — what the status bar item opens: sign in, switch, sign out, demo. */
-export async function switchAccount(ctx: CommandContext): Promise<void> {
+/**
+ * simFleet.account.switch — what a status bar item opens: sign in to another account, start the
+ * demo beside the accounts, sign out of an account (the one whose item was clicked first), the log.
+ */
+export async function switchAccount(ctx: CommandContext, arg?: unknown): Promise<void> {
   const { t } = ctx;
-  const kind = ctx.session.kind;
-  const items: Array<PickItem<Choice>> = [{ value: 'signIn', icon: 'account', label: kind === 'account' ? t('Sign in with another account') : t('Sign in') }];
-  if (kind !== 'demo') items.push({ value: 'demo', icon: 'beaker', label: t('Try the demo fleet') });
-  if (kind === 'account') items.push({ value: 'signOut', icon: 'sign-out', label: t('Sign out'), description: ctx.session.label });
-  if (kind === 'demo') items.push({ value: 'signOut', icon: 'debug-stop', label: t('Stop the demo fleet') });
-  items.push({ value: 'log', icon: 'output', label: t('Show log') });
-  const choice = await ctx.ui.pickOne(items, { title: t('SIM Fleet Account'), placeholder: plainText(ctx.session.label ?? t('Not signed in')) });
-  const command: Record<Choice, CommandId> = { signIn: 'simFleet.account.signIn', signOut: 'simFleet.account.signOut', demo: 'simFleet.account.startDemo', log: 'simFleet.log.show' };
-  if (choice) await vscode.commands.executeCommand(command[choice]);
+  const clicked = accountOfArg(arg);
+  const accounts = [...ctx.accounts.all()].sort((a, b) => Number(b.id === clicked) - Number(a.id === clicked));
+  const items: Array<PickItem<Choice>> = [
+    { value: { run: 'simFleet.account.signIn' }, icon: 'account', label: accounts.length ? t('Sign in to another account') : t('Sign in') },
+  ];
+  if (!ctx.accounts.get(DEMO_ACCOUNT_ID)) items.push({ value: { run: 'simFleet.account.startDemo' }, icon: 'beaker', label: t('Try the demo fleet') });
+  for (const a of accounts) {
+    items.push(
+      a.id === DEMO_ACCOUNT_ID
+        ? { value: { run: 'simFleet.account.signOut', arg: { accountId: a.id } }, icon: 'debug-stop', label: t('Stop the demo fleet') }
+        : { value: { run: 'simFleet.account.signOut', arg: { accountId: a.id } }, icon: 'sign-out', label: t('Sign out of {0}', a.label) },
+    );
+  }
+  items.push({ value: { run: 'simFleet.log.show' }, icon: 'output', label: t('Show log') });
+  const current = accounts.find((a) => a.id === clicked) ?? accounts[0];
+  const choice = await ctx.ui.pickOne(items, { title: t('SIM Fleet Accounts'), placeholder: current ? current.label : t('Not signed in') });
+  if (choice) await vscode.commands.executeCommand(choice.run, choice.arg);
 }

@@ -5,6 +5,8 @@
 import type { SimDeviceVO } from '../gsl/models';
 import type { CardAction } from './cardRules';
 import { ACTION_WORDS, isPhysical } from './cardRules';
+import type { Masker } from './mask';
+import { showAll } from './mask';
 import { escapeMarkdown } from './text';
 import type { Translate } from './translate';
 import { DEVICE_STATUS_WORDS, OPERATOR_STATUS_WORDS, SIM_TYPE_WORDS, simStatusWord, word } from './words';
@@ -77,9 +79,9 @@ export function cardTooltipRows(card: SimDeviceVO, t: Translate): Array<[string,
   return rows.filter((r): r is [string, string] => typeof r[1] === 'string' && r[1] !== '');
 }
 
-/** Markdown source of the tooltip; every value is escaped, labels are ours. */
-export function cardTooltipMarkdown(card: SimDeviceVO, t: Translate): string {
-  const title = `**${escapeMarkdown(cardLabel(card))}**`;
-  const rows = cardTooltipRows(card, t).map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(v)}`);
+/** Markdown source of the tooltip; every value is masked when identifiers are hidden, then escaped; labels are ours. */
+export function cardTooltipMarkdown(card: SimDeviceVO, t: Translate, mask: Masker = showAll): string {
+  const title = `**${escapeMarkdown(mask(cardLabel(card)))}**`;
+  const rows = cardTooltipRows(card, t).map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(mask(v))}`);
   return [title, ...rows].join('  \n');
 }

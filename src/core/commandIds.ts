@@ -22,6 +22,14 @@ export const COMMAND_IDS = [
   'simFleet.card.openDetail',
   'simFleet.card.openUsage',
   'simFleet.card.copyIccid',
+  'simFleet.card.pin',
+  'simFleet.card.unpin',
+  'simFleet.view.open',
+  'simFleet.view.save',
+  'simFleet.view.rename',
+  'simFleet.view.delete',
+  'simFleet.view.hideIdentifiers',
+  'simFleet.view.showIdentifiers',
   'simFleet.log.show',
 ] as const;
 

@@ -1,5 +1,5 @@
 /** "These cards changed" (or, without ids, "anything may have"): what panels listen to. Pure. */
-import type { CardsChangedEvent } from '../core/session';
+import type { CardsChangedEvent } from '../core/accounts';
 import { Emitter } from '../core/events';
 
 export class CardChanges {

@@ -16,17 +16,20 @@ export interface CardFlags {
   /** A work order this window started for the card has not ended yet. */
   pending: boolean;
   physical: boolean;
+  /** Pinned on its account: the menus offer Unpin instead of Pin. */
+  pinned: boolean;
 }
 
-export function cardFlags(card: SimDeviceVO, pending: boolean): CardFlags {
+export function cardFlags(card: SimDeviceVO, pending: boolean, pinned = false): CardFlags {
   // While a work order runs, no further action is offered: the service would refuse it anyway.
-  return { actions: pending ? [] : applicableActions(card), pending, physical: isPhysical(card) };
+  return { actions: pending ? [] : applicableActions(card), pending, physical: isPhysical(card), pinned };
 }
 
 export function cardContextValue(flags: CardFlags): string {
   const words = ['simFleet.card', ...flags.actions.map((a) => ACTION_FLAGS[a])];
   if (flags.pending) words.push('pending');
   if (flags.physical) words.push('physical');
+  if (flags.pinned) words.push('pinned');
   return words.join(' ');
 }
 

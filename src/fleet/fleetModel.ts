@@ -53,6 +53,7 @@ export class FleetModel {
   private countError: unknown;
   private filterValue: FleetFilter = {};
   private sortValue: FleetSort | undefined;
+  private view: string | undefined;
   private readonly changed = new Emitter<FleetChange>();
   readonly onDidChange = this.changed.event;
 
@@ -67,12 +68,26 @@ export class FleetModel {
     return this.sortValue;
   }
 
+  /** The saved view shown, while its filter and sort are unchanged. */
+  get viewName(): string | undefined {
+    return this.view;
+  }
+
   setFilter(filter: FleetFilter): void {
     this.filterValue = filter;
+    this.view = undefined;
     this.reset();
   }
   setSort(sort: FleetSort | undefined): void {
     this.sortValue = sort;
+    this.view = undefined;
+    this.reset();
+  }
+  /** Shows a saved view: its filter and sort, under its name. */
+  applyView(name: string, filter: FleetFilter, sort: FleetSort | undefined): void {
+    this.filterValue = filter;
+    this.sortValue = sort;
+    this.view = name;
     this.reset();
   }
 

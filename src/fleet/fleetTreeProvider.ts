@@ -1,51 +1,76 @@
 /**
- * Presents the fleet model as the "Cards" tree. Holds no fleet data of its own: it asks the model,
- * and refreshes when the model, the session or a work order changes.
+ * Presents the signed-in accounts' fleets as the "Cards" tree. With one account its status groups
+ * are the view's roots; with several, each account is a root holding its own groups. Holds no
+ * fleet data of its own: it asks each account's model, and refreshes when a model, the accounts or
+ * a work order change.
  */
 import * as vscode from 'vscode';
 import type { SimDeviceVO, SimStatus } from '../gsl/models';
 import { SIM_STATUSES } from '../gsl/models';
-import type { CommandId } from '../core/commandIds';
-import { errorMessage } from '../core/errorWords';
-import type { SessionState } from '../core/session';
+import type { AccountId, FleetAccounts } from '../core/accounts';
+import type { Disposable } from '../core/events';
+import type { Masker } from '../core/mask';
+import { showAll } from '../core/mask';
 import type { Translate } from '../core/translate';
-import type { FleetModel } from './fleetModel';
-import { isFilterActive } from './filter';
+import type { AccountFleet, Fleets } from './fleets';
+import { AccountNode } from './nodes/accountNode';
+import { accountChildren } from './nodes/accountChildren';
+import { PinnedNode } from './nodes/pinnedNode';
 import { CardNode } from './nodes/cardNode';
 import type { FleetNode, TreeContext } from './nodes/fleetNode';
 import { GroupNode } from './nodes/groupNode';
-import { MessageNode } from './nodes/messageNode';
-import type { FleetWorkOrderTracker } from './workOrderTracker';
+
+interface AccountNodes {
+  fleet: AccountFleet;
+  root: AccountNode;
+  groups: Map<SimStatus, GroupNode>;
+  pinned: PinnedNode;
+  subscriptions: Disposable[];
+}
 
 export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<FleetNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly groups: Map<SimStatus, GroupNode>;
+  private readonly nodes = new Map<AccountId, AccountNodes>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly context: TreeContext;
 
   constructor(
-    private readonly model: FleetModel,
-    private readonly session: SessionState,
-    private readonly tracker: FleetWorkOrderTracker,
+    private readonly fleets: Fleets,
+    private readonly accounts: FleetAccounts,
     /** `vscode.l10n.t` in the extension; tests pass another language's. */
     t: Translate = vscode.l10n.t,
+    /** *Hide identifiers*, as it is now (the extension refreshes the tree when it changes). */
+    mask: () => Masker = () => showAll,
   ) {
-    this.context = { model, tracker, t };
-    this.groups = new Map(SIM_STATUSES.map((s) => [s, new GroupNode(s, this.context)]));
+    const fleetsRef = fleets;
+    this.context = {
+      t,
+      get multiAccount() {
+        return fleetsRef.all().length > 1;
+      },
+      get mask() {
+        return mask();
+      },
+    };
     this.disposables.push(
       this.changed,
-      // A change within one group refreshes only that group, so a reveal or expansion in
-      // progress elsewhere is not cut short by a whole-tree refresh.
-      model.onDidChange((e) => this.refresh(e.status)),
-      session.onDidChange(() => this.refresh()),
-      tracker.onDidChange((order) => this.refresh(model.loadedCard(order.cardId)?.sim_status)),
+      fleets.onDidChange(() => {
+        this.sync();
+        this.refresh();
+      }),
+      accounts.onDidChange(() => this.refresh()),
     );
+    this.sync();
   }
 
-  /** Re-reads one status group, or the whole tree (which keeps card ids unique when a card moves between groups). */
-  refresh(status?: SimStatus): void {
-    this.changed.fire(status === undefined ? undefined : this.groups.get(status));
+  /** Re-reads one account's status group, one account, or the whole tree (which keeps card ids unique when a card moves). */
+  refresh(accountId?: AccountId, status?: SimStatus): void {
+    const nodes = accountId === undefined ? undefined : this.nodes.get(accountId);
+    if (!nodes) return this.changed.fire(undefined);
+    if (status !== undefined) return this.changed.fire(nodes.groups.get(status));
+    // An account's own change (counts, filter): its root, or the whole view when it is the only one.
+    this.changed.fire(this.context.multiAccount ? nodes.root : undefined);
   }
 
   getTreeItem(node: FleetNode): vscode.TreeItem {
@@ -54,24 +79,14 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
 
   async getChildren(node?: FleetNode): Promise<FleetNode[]> {
     if (node) return node.getChildren();
-    const { t } = this.context;
-    const kind = this.session.kind;
-    // Signed out or connecting: no nodes, so the view shows its welcome content.
-    if (kind === 'signedOut' || kind === 'connecting') return [];
-    if (!this.model.countsLoaded && this.model.countsError === undefined) await this.model.loadCounts();
-    const failed = this.model.countsError;
-    const retry = { command: 'simFleet.fleet.refresh' satisfies CommandId, title: t('Retry') };
-    if (failed !== undefined && !this.model.countsLoaded) return [new MessageNode(undefined, 'error', errorMessage(failed, t), retry)];
-    // A refresh that failed keeps the fleet on screen and says so above it.
-    const notice = failed !== undefined ? [new MessageNode(undefined, 'error', t('Could not refresh: {0}', errorMessage(failed, t)), retry)] : [];
-    if (this.model.total() === 0) {
-      return [
-        isFilterActive(this.model.filter)
-          ? new MessageNode(undefined, 'empty', t('No cards match the filter.'), { command: 'simFleet.fleet.clearFilter' satisfies CommandId, title: t('Clear Filter') })
-          : new MessageNode(undefined, 'empty', t('This fleet has no cards.')),
-      ];
+    const all = this.fleets.all();
+    // Signed out or connecting with nothing to show: no nodes, so the view shows its welcome content.
+    if (all.length === 0) return [];
+    if (all.length === 1) {
+      const only = this.nodes.get(all[0].account.id);
+      return only ? accountChildren(only.fleet, this.context, undefined, only) : [];
     }
-    return [...notice, ...SIM_STATUSES.map((s) => this.groups.get(s) as GroupNode)];
+    return all.map((f) => this.nodes.get(f.account.id)?.root).filter((n): n is AccountNode => n !== undefined);
   }
 
   getParent(node: FleetNode): FleetNode | undefined {
@@ -83,17 +98,58 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     return item;
   }
 
-  groupNode(status: SimStatus): GroupNode {
-    return this.groups.get(status) as GroupNode;
+  /** An account's root node (shown only while several accounts are signed in). */
+  accountNode(accountId: AccountId): AccountNode | undefined {
+    return this.nodes.get(accountId)?.root;
   }
 
-  /** A node for a card (for `reveal`): parented by its status group. */
-  cardNode(card: SimDeviceVO): CardNode | undefined {
-    if (card.sim_status === undefined) return undefined;
-    return new CardNode(this.groupNode(card.sim_status), card, this.tracker.pendingAction(card.sim_card_id), this.context.t);
+  /** A status group of an account; the only account's when none is named. */
+  groupNode(status: SimStatus, accountId: AccountId | undefined = this.fleets.only()?.account.id): GroupNode {
+    const group = accountId === undefined ? undefined : this.nodes.get(accountId)?.groups.get(status);
+    if (!group) throw new Error(`No status group ${status} for account ${accountId ?? '(none)'}`);
+    return group;
+  }
+
+  /** A node for a card (for `reveal`): parented by its status group in its account. */
+  cardNode(card: SimDeviceVO, accountId: AccountId | undefined = this.fleets.only()?.account.id): CardNode | undefined {
+    const nodes = accountId === undefined ? undefined : this.nodes.get(accountId);
+    if (!nodes || card.sim_status === undefined) return undefined;
+    const { fleet } = nodes;
+    return new CardNode(this.groupNode(card.sim_status, fleet.account.id), card, fleet.account.id, fleet.tracker.pendingAction(card.sim_card_id), this.context, fleet.pins.has(card.sim_card_id));
   }
 
   dispose(): void {
+    for (const n of this.nodes.values()) for (const d of n.subscriptions) d.dispose();
+    this.nodes.clear();
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** Nodes for every account's fleet, made once per fleet so refresh events can name them. */
+  private sync(): void {
+    const live = new Set(this.fleets.all().map((f) => f.account.id));
+    for (const [id, n] of this.nodes) {
+      if (!live.has(id) || this.fleets.get(id) !== n.fleet) {
+        for (const d of n.subscriptions) d.dispose();
+        this.nodes.delete(id);
+      }
+    }
+    for (const fleet of this.fleets.all()) {
+      const id = fleet.account.id;
+      if (this.nodes.has(id)) continue;
+      const groups = new Map<SimStatus, GroupNode>();
+      const parent = (): AccountNode | undefined => (this.context.multiAccount ? root : undefined);
+      const pinned = new PinnedNode(fleet, this.context, parent);
+      const root: AccountNode = new AccountNode(fleet, this.context, { groups, pinned });
+      for (const s of SIM_STATUSES) groups.set(s, new GroupNode(s, fleet, this.context, parent));
+      const subscriptions = [
+        // Pinning or unpinning changes the account's first row; a pin's fresh data changes its group.
+        fleet.pins.onDidChange(() => this.refresh(id)),
+        // A change within one group refreshes only that group, so a reveal or expansion in
+        // progress elsewhere is not cut short by a whole-tree refresh.
+        fleet.model.onDidChange((e) => this.refresh(id, e.status)),
+        fleet.tracker.onDidChange((order) => this.refresh(id, fleet.model.loadedCard(order.cardId)?.sim_status)),
+      ];
+      this.nodes.set(id, { fleet, root, groups, pinned, subscriptions });
+    }
   }
 }

@@ -9,14 +9,14 @@
  *   `simFleet.autoRefreshSeconds` is above 0.
  * After a refresh it announces that any card may have changed, so open panels read theirs again.
  */
-import type { SimStatus } from '../gsl/models';
-import type { Id } from '../gsl/models';
+import type { Id, SimStatus } from '../gsl/models';
+import type { AccountId } from '../core/accounts';
 import type { Disposable, Event } from '../core/events';
 import type { CardChanges } from './cardChanges';
-import type { FleetModel } from './fleetModel';
+import type { Fleets } from './fleets';
 
 export interface RefreshManagerOptions {
-  model: FleetModel;
+  fleets: Pick<Fleets, 'all' | 'get'>;
   view: { readonly visible: boolean; readonly onDidChangeVisibility: Event<unknown> };
   autoRefreshSeconds: () => number;
   cardChanges?: CardChanges;
@@ -36,26 +36,27 @@ export class RefreshManager implements Disposable {
     this.schedule();
   }
 
-  /** Reads the whole fleet again now, keeping what is shown until the answers arrive. */
+  /** Reads every account's fleet again now, keeping what is shown until the answers arrive. */
   refreshNow(): Promise<void> {
-    const done = this.options.model.refresh();
+    const done = Promise.all(this.options.fleets.all().flatMap((f) => [f.model.refresh(), f.pins.refresh()])).then(() => undefined);
     this.options.showProgress?.(done);
     this.options.cardChanges?.fire({});
     return done;
   }
 
   /** Cards whose work orders ended: their groups (the one left and the one reached) are read again. */
-  cardsChanged(cardIds: readonly Id[], statuses: readonly SimStatus[]): Promise<void> {
-    const done = this.options.model.refresh([...new Set(statuses)]);
+  cardsChanged(accountId: AccountId, cardIds: readonly Id[], statuses: readonly SimStatus[]): Promise<void> {
+    const fleet = this.options.fleets.get(accountId);
+    const done = fleet ? Promise.all([fleet.model.refresh([...new Set(statuses)]), fleet.pins.refresh(cardIds)]).then(() => undefined) : Promise.resolve();
     this.options.showProgress?.(done);
-    this.options.cardChanges?.fire({ cardIds: [...cardIds] });
+    this.options.cardChanges?.fire({ accountId, cardIds: [...cardIds] });
     return done;
   }
 
-  /** What is shown is no longer the fleet asked for (another session or page size): forget it. */
-  resetNow(): void {
-    this.options.model.reset();
-    this.options.cardChanges?.fire({});
+  /** What is shown is no longer the fleet asked for (another page size, say): forget it, for one account or all. */
+  resetNow(accountId?: AccountId): void {
+    for (const f of this.options.fleets.all()) if (accountId === undefined || f.account.id === accountId) f.model.reset();
+    this.options.cardChanges?.fire({ accountId });
   }
 
   /**

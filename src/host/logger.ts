@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { errorDetails } from '../core/errorWords';
+import type { Masker } from '../core/mask';
+import { showAll } from '../core/mask';
 
 export class OutputLogger implements Logger, vscode.Disposable {
   readonly channel: vscode.LogOutputChannel = vscode.window.createOutputChannel('SIM Fleet', { log: true });
@@ -9,21 +11,26 @@ export class OutputLogger implements Logger, vscode.Disposable {
   private readonly lines: string[] | undefined;
   private readonly keepLimit: number;
 
+  /** *Hide identifiers* reaches the log too: a log shown during a screen share must not show them either. */
+  mask: () => Masker = () => showAll;
+
   constructor(options: { keepLines?: number } = {}) {
     this.keepLimit = options.keepLines ?? 0;
     this.lines = this.keepLimit > 0 ? [] : undefined;
   }
 
   info(message: string): void {
-    this.keep(message);
-    this.channel.info(message);
+    const line = this.mask()(message);
+    this.keep(line);
+    this.channel.info(line);
   }
   warn(message: string): void {
-    this.keep(message);
-    this.channel.warn(message);
+    const line = this.mask()(message);
+    this.keep(line);
+    this.channel.warn(line);
   }
   error(message: string, err?: unknown): void {
-    const line = err === undefined ? message : `${message}: ${errorDetails(err)}`;
+    const line = this.mask()(err === undefined ? message : `${message}: ${errorDetails(err)}`);
     this.keep(line);
     this.channel.error(line);
   }

@@ -20,6 +20,13 @@ export const settings = {
     const s = cfg().get<number>('autoRefreshSeconds', 0);
     return s > 0 ? Math.max(10, s) : 0;
   },
+  /** Mask the middle digits of identifiers everywhere SIM Fleet shows them (screen sharing, recordings). */
+  hideIdentifiers(): boolean {
+    return cfg().get<boolean>('hideIdentifiers', false) === true;
+  },
+  async setHideIdentifiers(hidden: boolean): Promise<void> {
+    await cfg().update('hideIdentifiers', hidden, vscode.ConfigurationTarget.Global);
+  },
   demoCards(): number {
     return clamp(cfg().get<number>('demo.cards', 5000), 10, 200000);
   },

@@ -6,6 +6,8 @@
  * to answer questions and read notifications. A normally installed copy has no such seam.
  */
 import * as vscode from 'vscode';
+import type { Masker } from '../core/mask';
+import { showAll } from '../core/mask';
 import { plainText } from '../core/text';
 
 export interface PickItem<T> {
@@ -68,38 +70,51 @@ export const windowBackend: UiBackend = {
   },
 };
 
-function plainItem<T>(item: PickItem<T>): PickItem<T> {
-  return {
-    ...item,
-    label: plainText(item.label),
-    description: item.description === undefined ? undefined : plainText(item.description),
-    detail: item.detail === undefined ? undefined : plainText(item.detail),
-  };
-}
-
 export class Ui {
-  constructor(private readonly backend: () => UiBackend = () => windowBackend) {}
+  constructor(
+    private readonly backend: () => UiBackend = () => windowBackend,
+    /** *Hide identifiers*: masks ICCIDs and the like in everything shown. */
+    private readonly mask: () => Masker = () => showAll,
+  ) {}
+
+  /** Text as a plain-text surface may show it: masked when identifiers are hidden, never an icon or a link. */
+  private shown(text: string): string {
+    return plainText(this.mask()(text));
+  }
+
+  private item<T>(item: PickItem<T>): PickItem<T> {
+    return {
+      ...item,
+      label: this.shown(item.label),
+      description: item.description === undefined ? undefined : this.shown(item.description),
+      detail: item.detail === undefined ? undefined : this.shown(item.detail),
+    };
+  }
 
   confirm(message: string, detail: string, action: string): Promise<boolean> {
     // The detail lists cards one a line; each line is made plain on its own.
-    return this.backend().confirm(plainText(message), detail.split('\n').map(plainText).join('\n'), action);
+    return this.backend().confirm(this.shown(message), detail.split('\n').map((l) => this.shown(l)).join('\n'), action);
   }
   pickOne<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
-    return this.backend().pickOne(items.map(plainItem), options);
+    return this.backend().pickOne(items.map((i) => this.item(i)), options);
   }
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[] | undefined> {
-    return this.backend().pickMany(items.map(plainItem), options);
+    return this.backend().pickMany(items.map((i) => this.item(i)), options);
   }
   input(options: vscode.InputBoxOptions): Promise<string | undefined> {
     return this.backend().input(options);
   }
   info(message: string, ...actions: string[]): Promise<string | undefined> {
-    return this.backend().notify('info', plainText(message), actions);
+    return this.backend().notify('info', this.shown(message), actions);
   }
   warn(message: string, ...actions: string[]): Promise<string | undefined> {
-    return this.backend().notify('warning', plainText(message), actions);
+    return this.backend().notify('warning', this.shown(message), actions);
   }
   error(message: string, ...actions: string[]): Promise<string | undefined> {
-    return this.backend().notify('error', plainText(message), actions);
+    return this.backend().notify('error', this.shown(message), actions);
+  }
+  /** A message in the status bar for a moment (icons are drawn there, so it is made plain too). */
+  flash(message: string, ms: number): void {
+    vscode.window.setStatusBarMessage(this.shown(message), ms);
   }
 }

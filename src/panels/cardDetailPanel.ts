@@ -3,7 +3,9 @@
  * and turns the page's requests into the extension's own card commands.
  */
 import * as vscode from 'vscode';
+import type { GslApi } from '../gsl/api';
 import type { CmAttributeVO, Id, SimDeviceVO } from '../gsl/models';
+import type { AccountId } from '../core/accounts';
 import { actionApplies } from '../core/cardRules';
 import type { CardLike } from '../core/cardText';
 import { cardLabel } from '../core/cardText';
@@ -39,6 +41,8 @@ export class CardDetailPanel extends PanelHost {
   constructor(
     panel: vscode.WebviewPanel,
     services: PanelServices,
+    /** The account the card belongs to; its client and work orders are the panel's. */
+    readonly accountId: AccountId,
     readonly cardId: Id,
     private readonly options: CardDetailPanelOptions,
   ) {
@@ -49,10 +53,13 @@ export class CardDetailPanel extends PanelHost {
     else panel.title = this.services.t('SIM card');
     this.disposables.push(
       services.onDidChangeCards((e) => {
-        if (!e.cardIds || e.cardIds.includes(this.cardId)) void this.load();
+        if ((e.accountId === undefined || e.accountId === this.accountId) && (!e.cardIds || e.cardIds.includes(this.cardId))) void this.load();
       }),
-      services.workOrders.onDidChange((w) => {
-        if (w.cardId === this.cardId) this.rebuild();
+      services.onDidChangeWorkOrder((e) => {
+        if (e.accountId === this.accountId && e.order.cardId === this.cardId) this.rebuild();
+      }),
+      services.onDidChangeMask(() => {
+        if (this.card) this.panel.title = this.services.mask()(cardLabel(this.card));
       }),
     );
     void this.load();
@@ -61,12 +68,12 @@ export class CardDetailPanel extends PanelHost {
   /** Fetches the card again; waits for sign-in first when no session is ready. */
   async load(): Promise<void> {
     const gen = ++this.generation;
-    if (!this.services.session.currentClient()) this.setStatus({ kind: 'loading', message: this.services.t('Waiting for sign-in…') });
+    if (!this.services.accounts.get(this.accountId)?.currentClient()) this.setStatus({ kind: 'loading', message: this.services.t('Waiting for sign-in…') });
     // A refresh keeps the card on screen and says it is being fetched again, so a slow answer
     // never looks like nothing happened.
     else this.setStatus({ kind: 'loading', message: this.card ? this.services.t('Refreshing…') : this.services.t('Loading…') });
     try {
-      const client = await this.services.session.client();
+      const client = await this.client();
       if (gen !== this.generation || this.isDisposed) return;
       if (!this.card) this.setStatus({ kind: 'loading', message: this.services.t('Loading…') });
       // Attribute names only label the values; the card is still worth showing without them.
@@ -93,6 +100,15 @@ export class CardDetailPanel extends PanelHost {
     }
   }
 
+  /** The account's client, once it is signed in (a panel restored after a reload waits for it). */
+  private async client(): Promise<GslApi> {
+    const account = await this.services.accounts.whenSignedIn(this.accountId);
+    const client = account.currentClient();
+    // A signed-in account always has its client; this would be a sign-out racing the lookup.
+    if (!client) throw new Error(`The account ${account.label} is not signed in.`);
+    return client;
+  }
+
   /** The card as last fetched. */
   get currentCard(): SimDeviceVO | undefined {
     return this.card;
@@ -104,7 +120,7 @@ export class CardDetailPanel extends PanelHost {
 
   private setCard(card: SimDeviceVO): void {
     this.card = card;
-    this.panel.title = cardLabel(card);
+    this.panel.title = this.services.mask()(cardLabel(card));
     this.rebuild();
   }
 
@@ -113,8 +129,8 @@ export class CardDetailPanel extends PanelHost {
     this.view = buildCardDetailView({
       card: this.card,
       attributes: this.attributes,
-      workOrders: this.services.workOrders.forCard(this.cardId),
-      pending: this.services.workOrders.isPending(this.cardId),
+      workOrders: this.services.workOrders(this.accountId)?.forCard(this.cardId) ?? [],
+      pending: this.services.workOrders(this.accountId)?.isPending(this.cardId) ?? false,
       t: this.services.t,
     });
     this.update();
@@ -126,7 +142,7 @@ export class CardDetailPanel extends PanelHost {
   }
 
   protected identity(): CardDetailPanelState {
-    return { cardId: this.cardId };
+    return { accountId: this.accountId, cardId: this.cardId };
   }
 
   protected currentMessages(): HostMessage[] {
@@ -143,14 +159,18 @@ export class CardDetailPanel extends PanelHost {
         if (m.cardId !== this.cardId) return this.refuse(m.type, 'another card');
         const card = this.card;
         if (!card || !actionApplies(m.action, card)) return this.refuse(m.type, `"${m.action}" does not apply to the card's state`);
-        if (this.services.workOrders.isPending(this.cardId)) return this.refuse(m.type, 'a work order is pending');
+        if (this.services.workOrders(this.accountId)?.isPending(this.cardId)) return this.refuse(m.type, 'a work order is pending');
         // The command confirms with the user, sends one request and follows the work order.
-        await vscode.commands.executeCommand(ACTION_COMMANDS[m.action], { card });
+        await vscode.commands.executeCommand(ACTION_COMMANDS[m.action], { card, accountId: this.accountId });
         return;
       }
       case 'copy': {
-        if (!this.view || !copyableValues(this.view).has(m.text)) return this.refuse(m.type, 'not a value the panel offers to copy');
-        await vscode.env.clipboard.writeText(m.text);
+        // The page shows (and sends back) a masked value while identifiers are hidden: copy the real one.
+        const mask = this.services.mask();
+        const real = this.view ? [...copyableValues(this.view)].find((v) => v === m.text || mask(v) === m.text) : undefined;
+        if (real === undefined) return this.refuse(m.type, 'not a value the panel offers to copy');
+        if (real !== mask(real) && !(await this.services.confirmCopy(mask(real)))) return;
+        await vscode.env.clipboard.writeText(real);
         vscode.window.setStatusBarMessage(this.services.t('Copied to the clipboard.'), 2000);
         return;
       }

@@ -2,6 +2,7 @@
 // window reload. One `Panels` object per extension; commands and tests reach panels through it.
 import * as vscode from 'vscode';
 import type { Id } from '../gsl/models';
+import type { AccountId } from '../core/accounts';
 import type { CardLike } from '../core/cardText';
 import { isCardDetailPanelState, isUsagePanelState } from './protocol';
 import { CARD_DETAIL_VIEW_TYPE, CardDetailPanel } from './cardDetailPanel';
@@ -12,8 +13,11 @@ import type { PanelServices } from './panelServices';
 export { CardDetailPanel, UsagePanel, CARD_DETAIL_VIEW_TYPE, USAGE_VIEW_TYPE };
 export type { PanelServices };
 
+/** A card detail panel's key: the same card id can exist in two accounts. */
+const detailKey = (accountId: AccountId, cardId: Id): string => `${accountId}/${cardId}`;
+
 export class Panels implements vscode.Disposable {
-  private readonly detail = new Map<Id, CardDetailPanel>();
+  private readonly detail = new Map<string, CardDetailPanel>();
   private readonly usage = new Set<UsagePanel>();
   private readonly registrations: vscode.Disposable[];
 
@@ -24,57 +28,72 @@ export class Panels implements vscode.Disposable {
     ];
   }
 
-  /** Open card detail panels, by card id. */
-  detailPanels(): ReadonlyMap<Id, CardDetailPanel> {
-    return this.detail;
+  /** Open card detail panels. */
+  detailPanels(): readonly CardDetailPanel[] {
+    return [...this.detail.values()];
+  }
+
+  /** The open detail panel of a card, if any. */
+  detailPanel(accountId: AccountId, cardId: Id): CardDetailPanel | undefined {
+    return this.detail.get(detailKey(accountId, cardId));
   }
   usagePanels(): ReadonlySet<UsagePanel> {
     return this.usage;
   }
 
   /** Shows the card's detail panel, revealing the one already open for it. */
-  openCardDetail(card: CardLike): CardDetailPanel {
-    const existing = this.detail.get(card.sim_card_id);
+  openCardDetail(accountId: AccountId, card: CardLike): CardDetailPanel {
+    const existing = this.detail.get(detailKey(accountId, card.sim_card_id));
     if (existing && !existing.isDisposed) {
       existing.panel.reveal();
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(CARD_DETAIL_VIEW_TYPE, this.services.t('SIM card'), vscode.ViewColumn.Active, this.options());
-    return this.trackDetail(panel, card);
+    return this.trackDetail(panel, accountId, card);
   }
 
-  /** Shows usage for the cards, revealing a panel that already shows exactly these cards. */
-  openUsage(cards: readonly CardLike[]): UsagePanel {
+  /** Shows usage for one account's cards, revealing a panel that already shows exactly these cards. */
+  openUsage(accountId: AccountId, cards: readonly CardLike[]): UsagePanel {
     if (cards.length === 0) throw new Error('openUsage needs at least one card.');
     const ids = cards.map((c) => c.sim_card_id);
     for (const p of this.usage) {
-      if (!p.isDisposed && p.shows(ids)) {
+      if (!p.isDisposed && p.shows(accountId, ids)) {
         p.panel.reveal();
         return p;
       }
     }
     const panel = vscode.window.createWebviewPanel(USAGE_VIEW_TYPE, this.services.t('SIM usage'), vscode.ViewColumn.Active, this.options());
-    return this.trackUsage(new UsagePanel(panel, this.services, cards));
+    return this.trackUsage(new UsagePanel(panel, this.services, accountId, cards));
   }
 
-  /** Restores a card detail panel after a reload from `{ cardId }`, fetching again once signed in. */
+  /** Restores a card detail panel after a reload from `{ accountId, cardId }`, fetching again once that account is signed in. */
   async restoreDetail(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    if (!isCardDetailPanelState(state)) {
+    const accountId = isCardDetailPanelState(state) ? this.accountOf(state.accountId) : undefined;
+    if (!isCardDetailPanelState(state) || accountId === undefined) {
       this.services.log.warn('Closed a card detail panel whose saved state was not a card id.');
       panel.dispose();
       return;
     }
-    this.trackDetail(panel, { sim_card_id: state.cardId });
+    this.trackDetail(panel, accountId, { sim_card_id: state.cardId });
   }
 
-  /** Restores a usage panel after a reload from `{ cardIds }`. */
+  /** Restores a usage panel after a reload from `{ accountId, cardIds }`. */
   async restoreUsage(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    if (!isUsagePanelState(state)) {
+    const accountId = isUsagePanelState(state) ? this.accountOf(state.accountId) : undefined;
+    if (!isUsagePanelState(state) || accountId === undefined) {
       this.services.log.warn('Closed a usage panel whose saved state was not a list of card ids.');
       panel.dispose();
       return;
     }
-    this.trackUsage(new UsagePanel(panel, this.services, state.cardIds.map((id) => ({ sim_card_id: id }))));
+    this.trackUsage(new UsagePanel(panel, this.services, accountId, state.cardIds.map((id) => ({ sim_card_id: id }))));
+  }
+
+  /**
+   * The account a restored panel belongs to. Panels saved before accounts had ids name none: they
+   * belong to the one account signed in then, which after a reload is the first one back.
+   */
+  private accountOf(saved: AccountId | undefined): AccountId | undefined {
+    return saved ?? this.services.accounts.all()[0]?.id;
   }
 
   dispose(): void {
@@ -86,14 +105,15 @@ export class Panels implements vscode.Disposable {
     return { ...webviewOptions(this.services.extensionUri), enableFindWidget: true };
   }
 
-  private trackDetail(panel: vscode.WebviewPanel, card: CardLike): CardDetailPanel {
-    const detail = new CardDetailPanel(panel, this.services, card.sim_card_id, {
+  private trackDetail(panel: vscode.WebviewPanel, accountId: AccountId, card: CardLike): CardDetailPanel {
+    const detail = new CardDetailPanel(panel, this.services, accountId, card.sim_card_id, {
       initial: card,
-      openUsage: (c) => this.openUsage([c]),
+      openUsage: (c) => this.openUsage(accountId, [c]),
     });
-    this.detail.set(detail.cardId, detail);
+    const key = detailKey(accountId, detail.cardId);
+    this.detail.set(key, detail);
     detail.onDidDispose(() => {
-      if (this.detail.get(detail.cardId) === detail) this.detail.delete(detail.cardId);
+      if (this.detail.get(key) === detail) this.detail.delete(key);
     });
     return detail;
   }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { isWebviewMessage } from './protocol';
+import { maskDeep } from '../core/mask';
 import type { PanelServices } from './panelServices';
 import type { CardDetailPanelState, HostMessage, PanelKind, UsagePanelState, WebviewMessage } from './protocol';
 import { buildShell, makeNonce } from './html';
@@ -58,6 +59,8 @@ export abstract class PanelHost implements vscode.Disposable {
       panel.onDidChangeViewState((e) => {
         if (!e.webviewPanel.visible) this.ready = false;
       }),
+      // Turning *Hide identifiers* on or off sends the page its values again, masked or not.
+      services.onDidChangeMask(() => this.update()),
       this.disposeEmitter,
     );
   }
@@ -72,10 +75,14 @@ export abstract class PanelHost implements vscode.Disposable {
   protected abstract currentMessages(): HostMessage[];
   protected abstract handle(message: Exclude<WebviewMessage, { type: 'ready' } | { type: 'snapshot' }>): void | Promise<void>;
 
-  /** Posts only to a page that said `ready`; an earlier page gets everything from `currentMessages` then. */
+  /**
+   * Posts only to a page that said `ready`; an earlier page gets everything from `currentMessages`
+   * then. Every shown value is masked first when identifiers are hidden (ids the page sends back
+   * are not: see `maskDeep`).
+   */
   protected post(message: HostMessage): void {
     if (!this.ready || this.disposed) return;
-    void this.panel.webview.postMessage(message);
+    void this.panel.webview.postMessage(maskDeep(message, this.services.mask()));
   }
 
   protected update(): void {

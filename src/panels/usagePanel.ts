@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { GslApi } from '../gsl/api';
 import type { Id, SimDeviceVO } from '../gsl/models';
 import type { CardLike } from '../core/cardText';
+import type { AccountId } from '../core/accounts';
 import { errorMessage } from '../core/errorWords';
 import type { HostMessage, PlansView, UsagePanelState, SectionState, SeriesView, UsageSectionName, UsageView, WebviewMessage } from './protocol';
 import { USAGE_SECTIONS } from './protocol';
@@ -32,6 +33,8 @@ export class UsagePanel extends PanelHost {
   constructor(
     panel: vscode.WebviewPanel,
     services: PanelServices,
+    /** The account the cards belong to; one panel shows one account's cards. */
+    readonly accountId: AccountId,
     cards: readonly CardLike[],
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -42,11 +45,13 @@ export class UsagePanel extends PanelHost {
     this.month = dailyMonths(this.now())[0];
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'panels', 'usage.svg');
     panel.title = this.title();
+    this.disposables.push(services.onDidChangeMask(() => (this.panel.title = this.title())));
     this.loadAll();
   }
 
-  /** Same cards, in any order. */
-  shows(cardIds: readonly Id[]): boolean {
+  /** Same account and cards, in any order. */
+  shows(accountId: AccountId, cardIds: readonly Id[]): boolean {
+    if (accountId !== this.accountId) return false;
     const set = new Set(cardIds);
     return set.size === this.cardIds.length && this.cardIds.every((id) => set.has(id));
   }
@@ -64,11 +69,13 @@ export class UsagePanel extends PanelHost {
     this.sections[section] = { status: 'loading' };
     this.update();
     try {
-      if (!this.services.session.currentClient()) {
+      if (!this.services.accounts.get(this.accountId)?.currentClient()) {
         this.waitingForSignIn = true;
         this.update();
       }
-      const client = await this.services.session.client();
+      const account = await this.services.accounts.whenSignedIn(this.accountId);
+      const client = account.currentClient();
+      if (!client) throw new Error(`The account ${account.label} is not signed in.`);
       this.waitingForSignIn = false;
       if (gen !== this.generations[section] || this.isDisposed) return;
       const next = await this.fetch(section, client);
@@ -120,7 +127,7 @@ export class UsagePanel extends PanelHost {
   }
 
   private title(): string {
-    return this.cards.length === 1 ? this.services.t('Usage: {0}', this.cards[0].label) : this.services.t('Usage: {0} cards', this.cards.length);
+    return this.services.mask()(this.cards.length === 1 ? this.services.t('Usage: {0}', this.cards[0].label) : this.services.t('Usage: {0} cards', this.cards.length));
   }
 
   /** The view the page renders now. */
@@ -138,7 +145,7 @@ export class UsagePanel extends PanelHost {
   }
 
   protected identity(): UsagePanelState {
-    return { cardIds: [...this.cardIds] };
+    return { accountId: this.accountId, cardIds: [...this.cardIds] };
   }
 
   protected currentMessages(): HostMessage[] {

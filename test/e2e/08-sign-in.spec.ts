@@ -2,13 +2,11 @@
 // access key (AK/SK), sign out, with an IAM user and password, sign out; then look everywhere VS Code
 // keeps things (settings, state databases, global storage, logs, the output channel, the browser's
 // storage) for the secret key, the password and the IAM token: none may be left.
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
-import { repoRoot } from '../../scripts/vscode-host.mjs';
 import { expect, test, type Journey } from './lib/fixtures';
+import { signInAkSk, startSimulatorProcess, type Simulator } from './lib/simulator';
 import {
   answer,
   filesUnder,
@@ -27,43 +25,6 @@ import {
 } from './lib/workbench';
 
 test.use({ demo: false });
-
-/** What `node dist/simulator.js` prints when it is ready. */
-interface Simulator {
-  endpoint: string;
-  iamEndpoint: string;
-  ak: string;
-  sk: string;
-  projectId: string;
-  domain: string;
-  user: string;
-  password: string;
-  projectName: string;
-}
-
-/** Starts `node dist/simulator.js` and reads the one JSON line it prints when ready. */
-async function startSimulatorProcess(journey: Journey): Promise<Simulator> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'simulator.js'), '--port', '0', '--cards', '500', '--seed', '3'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  journey.onCleanup(async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout });
-    rl.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the simulator exited (${code}) before it was ready: ${stderr}`)));
-    setTimeout(() => reject(new Error('the simulator printed nothing within 30 s')), 30_000).unref();
-  });
-  return JSON.parse(line) as Simulator;
-}
 
 /** Every place under the user data folder (and the browser's storage) where `needle` occurs. */
 async function whereIs(page: Page, journey: Journey, needle: string) {
@@ -115,16 +76,6 @@ async function whereIs(page: Page, journey: Journey, needle: string) {
     return found;
   }, needle);
   return [...hits, ...inBrowser];
-}
-
-async function signInAkSk(page: Page, sim: Simulator) {
-  await pick(page, 'Access key (AK/SK)', { title: /Sign In to GSL|How do you want to sign in/ });
-  await answer(page, sim.endpoint, { title: /GSL endpoint/ });
-  await answer(page, sim.ak, { title: /Access key ID/ });
-  await waitForQuickInput(page, /Secret access key/);
-  await expect(quickInputBox(page), 'the secret key box hides what is typed').toHaveAttribute('type', 'password');
-  await answer(page, sim.sk);
-  await answer(page, sim.projectId, { title: /Project ID/ });
 }
 
 async function signInIam(page: Page, sim: Simulator) {

@@ -50,8 +50,8 @@ describe('card actions', function () {
   before(async () => {
     api = await getApi();
     originalPrompts = api.ui.current;
-    await api.session.signOut();
-    demo = await api.session.startDemo({ cards: 400, workOrderMs: 200 });
+    await api.accounts.signOutAll();
+    demo = await api.accounts.startDemo({ cards: 400, workOrderMs: 200 });
     client = new GslClient({ endpoints: demo.endpoints, credentials: { get: async () => demo.credentials } });
     api.ui.current = confirming(asked);
   });
@@ -59,18 +59,18 @@ describe('card actions', function () {
   after(async () => {
     api.ui.current = originalPrompts;
     await client.dispose();
-    await api.session.signOut();
+    await api.accounts.signOutAll();
   });
 
   it('resumes a deactivated card: one request, pending until its work order ends, then the card moves to In use', async () => {
     const [card] = await fresh(14, 1, (c) => c.operator_status !== 6 && c.operator_status !== 7);
     await api.refresh.refreshNow();
-    const before14 = api.model.group(14).count as number;
-    const before20 = api.model.group(20).count as number;
+    const before14 = api.fleet().model.group(14).count as number;
+    const before20 = api.fleet().model.group(20).count as number;
 
     // How the card looks the moment its work order starts being followed.
     let pendingItem: vscode.TreeItem | undefined;
-    const watching = api.workOrders.onDidChange((o) => {
+    const watching = api.fleet().tracker.onDidChange((o) => {
       if (o.cardId === card.sim_card_id && o.outcome === 'pending' && !pendingItem) pendingItem = cardNode(api, card).getTreeItem();
     });
     const result = (await vscode.commands.executeCommand('simFleet.card.resume', cardNode(api, card))) as CardActionResult;
@@ -87,13 +87,13 @@ describe('card actions', function () {
     const [order] = await result.finished;
     assert.equal(order.status, 4);
     assert.equal(order.outcome, 'succeeded');
-    assert.equal(api.workOrders.isPending(card.sim_card_id), false);
+    assert.equal(api.fleet().tracker.isPending(card.sim_card_id), false);
     assert.equal(ops(demo, card, 'POST /v1/sim-cards/{id}/reset'), 1);
     assert.equal((await client.showSimCard({ sim_card_id: card.sim_card_id })).sim_status, 20);
 
     const groups = await api.tree.getChildren();
-    assert.equal(api.model.group(14).count, before14 - 1);
-    assert.equal(api.model.group(20).count, before20 + 1);
+    assert.equal(api.fleet().model.group(14).count, before14 - 1);
+    assert.equal(api.fleet().model.group(20).count, before20 + 1);
     assert.equal(String(groups[3].getTreeItem().label), `Deactivated (${(before14 - 1).toLocaleString()})`);
   });
 

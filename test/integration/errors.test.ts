@@ -8,13 +8,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Emitter } from '../../src/core/events';
 import { errorMessage } from '../../src/core/errorWords';
-import type { CardsChangedEvent } from '../../src/core/session';
+import { showAll } from '../../src/core/mask';
+import type { AccountId, CardsChangedEvent } from '../../src/core/accounts';
+import type { TrackedWorkOrder } from '../../src/core/workOrders';
 import { plainText } from '../../src/core/text';
 import type { Translate } from '../../src/core/translate';
 import { bundleTranslate } from '../../src/core/translate';
-import { FleetModel } from '../../src/fleet/fleetModel';
+import { Fleets } from '../../src/fleet/fleets';
 import { FleetTreeProvider } from '../../src/fleet/fleetTreeProvider';
-import { FleetWorkOrderTracker } from '../../src/fleet/workOrderTracker';
 import type { DemoFleet } from '../../src/host/demoFleet';
 import type { SimDeviceVO } from '../../src/gsl/models';
 import { CardDetailPanel } from '../../src/panels/cardDetailPanel';
@@ -36,8 +37,8 @@ describe('one voice for errors', function () {
 
   before(async () => {
     api = await getApi();
-    demo = await api.session.startDemo({ cards: 60, workOrderMs: 200 });
-    card = (await (await api.session.client()).listSimCards({ limit: 10, offset: 1 })).sim_cards[0];
+    demo = await api.accounts.startDemo({ cards: 60, workOrderMs: 200 });
+    card = (await api.fleet().account.currentClient()!.listSimCards({ limit: 10, offset: 1 })).sim_cards[0];
   });
   afterEach(() => demo.simulator.setFaults(undefined));
   after(async () => {
@@ -47,11 +48,15 @@ describe('one voice for errors', function () {
   function services(t: Translate): PanelServices {
     return {
       extensionUri: vscode.extensions.getExtension('simfleet.sim-fleet')!.extensionUri,
-      session: api.session,
+      accounts: api.accounts,
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-      workOrders: api.workOrders,
+      workOrders: (id) => api.fleets.get(id)?.tracker,
+      onDidChangeWorkOrder: new Emitter<{ accountId: AccountId; order: TrackedWorkOrder }>().event,
       onDidChangeCards: new Emitter<CardsChangedEvent>().event,
       t,
+      mask: () => showAll,
+      onDidChangeMask: new Emitter<void>().event,
+      confirmCopy: async () => true,
       testHooks: true,
     };
   }
@@ -60,7 +65,7 @@ describe('one voice for errors', function () {
     it(`reads the same in the tree and in both panels (${language})`, async () => {
       // The error itself, as the client raises it.
       demo.simulator.setFaults(REFUSAL);
-      const err = await (await api.session.client()).countSimCards({}).then(
+      const err = await api.fleet().account.currentClient()!.countSimCards({}).then(
         () => assert.fail('the fault should refuse the call'),
         (e: unknown) => e,
       );
@@ -69,21 +74,23 @@ describe('one voice for errors', function () {
       else assert.match(expected, /ask your administrator/);
 
       // The tree: counting fails, the root shows the error.
-      const model = new FleetModel({ client: () => api.session.currentClient(), pageSize: () => 10 });
-      const tracker = new FleetWorkOrderTracker({ client: () => api.session.currentClient() });
-      const tree = new FleetTreeProvider(model, api.session, tracker, t);
+      // Fleets of their own, so nothing the extension's tree has counted is reused.
+      const fleets = new Fleets(api.accounts, () => 10, { get: () => undefined, update: async () => undefined });
+      const tree = new FleetTreeProvider(fleets, api.accounts, t);
       const [node] = await tree.getChildren();
       assert.equal(String(node.getTreeItem().label), plainText(expected));
       tree.dispose();
+      fleets.dispose();
 
       // The card detail panel: loading the card fails.
-      const detail = new CardDetailPanel(vscode.window.createWebviewPanel('simFleet.cardDetail', 'detail', vscode.ViewColumn.Active, {}), services(t), card.sim_card_id, { openUsage: () => undefined });
+      const accountId = api.fleet().account.id;
+      const detail = new CardDetailPanel(vscode.window.createWebviewPanel('simFleet.cardDetail', 'detail', vscode.ViewColumn.Active, {}), services(t), accountId, card.sim_card_id, { openUsage: () => undefined });
       let detailPage = '';
       await until(async () => (detailPage = (await detail.snapshot()).text).includes(expected));
       detail.dispose();
 
       // The usage panel: every section fails with the same sentence.
-      const usage = new UsagePanel(vscode.window.createWebviewPanel('simFleet.usage', 'usage', vscode.ViewColumn.Active, {}), services(t), [card]);
+      const usage = new UsagePanel(vscode.window.createWebviewPanel('simFleet.usage', 'usage', vscode.ViewColumn.Active, {}), services(t), accountId, [card]);
       await until(() => (['daily', 'monthly', 'plans'] as const).every((s) => usage.view[s].status === 'error'));
       for (const s of ['daily', 'monthly', 'plans'] as const) {
         const state = usage.view[s];

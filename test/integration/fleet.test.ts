@@ -38,9 +38,9 @@ describe('fleet explorer', function () {
   before(async () => {
     api = await getApi();
     originalPrompts = api.ui.current;
-    await api.session.signOut();
+    await api.accounts.signOutAll();
     await setPageSize(api, 10);
-    const demo = await api.session.startDemo({ cards: 300, workOrderMs: 200 });
+    const demo = await api.accounts.startDemo({ cards: 300, workOrderMs: 200 });
     client = new GslClient({ endpoints: demo.endpoints, credentials: { get: async () => demo.credentials } });
     // The expected grouping, read independently by walking the whole demo fleet once.
     for await (const page of client.iterateSimCards({})) {
@@ -50,8 +50,8 @@ describe('fleet explorer', function () {
 
   after(async () => {
     api.ui.current = originalPrompts;
-    api.model.setFilter({});
-    api.model.setSort(undefined);
+    api.fleet().model.setFilter({});
+    api.fleet().model.setSort(undefined);
     await client.dispose();
     await setPageSize(api, undefined);
   });
@@ -59,7 +59,7 @@ describe('fleet explorer', function () {
   it('activates with the Cards view, its commands and the status bar showing the demo', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['simFleet.fleet.refresh', 'simFleet.card.resume', 'simFleet.card.find', 'simFleet.account.signIn']) assert.ok(commands.includes(id), id);
-    assert.equal(api.session.kind, 'demo');
+    assert.equal(api.accounts.state, 'demo');
     assert.match(api.statusBarText(), /demo/);
   });
 
@@ -70,7 +70,7 @@ describe('fleet explorer', function () {
       groups.map(label),
       SIM_STATUSES.map((s) => `${['Testable', 'Inactive', 'Activatable', 'Deactivated', 'In use', 'Dismantled'][SIM_STATUSES.indexOf(s)]} (${(expected.get(s)?.length ?? 0).toLocaleString()})`),
     );
-    assert.equal(api.model.total(), 300);
+    assert.equal(api.fleet().model.total(), 300);
   });
 
   it('loads a group one page at a time, with Load more while pages remain', async () => {
@@ -104,7 +104,7 @@ describe('fleet explorer', function () {
     const total = expected.get(status)?.length ?? 0;
     assert.ok(total > 30, 'a group with more than three pages');
     api.refresh.resetNow();
-    await api.model.loadCounts();
+    await api.fleet().model.loadCounts();
     const group = api.tree.groupNode(status);
     let children = await api.tree.getChildren(group);
     for (let i = 0; i < 2; i++) {
@@ -117,14 +117,14 @@ describe('fleet explorer', function () {
     // A colleague stops a card on the second page behind this window's back.
     const stopped = before[15];
     await client.stopSimCard({ sim_card_id: stopped.sim_card_id });
-    api.session.demo?.simulator.settleWorkOrders();
+    api.accounts.demo?.simulator.settleWorkOrders();
     // The later tests compare counts with the fleet as read at the start: it has changed.
     const now = await client.showSimCard({ sim_card_id: stopped.sim_card_id });
     expected.set(20, (expected.get(20) ?? []).filter((c) => c.sim_card_id !== stopped.sim_card_id));
     expected.set(14, [...(expected.get(14) ?? []), now]);
 
     let refreshed = false;
-    const watching = api.model.onDidChange((e) => (refreshed ||= e.status === status));
+    const watching = api.fleet().model.onDidChange((e) => (refreshed ||= e.status === status));
     await vscode.commands.executeCommand('simFleet.cards.focus');
     await vscode.workspace.getConfiguration('simFleet').update('autoRefreshSeconds', 10, vscode.ConfigurationTarget.Global);
     try {
@@ -146,14 +146,14 @@ describe('fleet explorer', function () {
     const seen: string[] = [];
     api.ui.current = scripted(['simType', 3], seen);
     await vscode.commands.executeCommand('simFleet.fleet.filter');
-    assert.deepEqual(api.model.filter, { simType: 3 });
-    await api.model.loadCounts();
+    assert.deepEqual(api.fleet().model.filter, { simType: 3 });
+    await api.fleet().model.loadCounts();
     for (const s of SIM_STATUSES) {
-      assert.equal(api.model.group(s).count, (expected.get(s) ?? []).filter((c) => c.sim_type === 3).length, `status ${s}`);
+      assert.equal(api.fleet().model.group(s).count, (expected.get(s) ?? []).filter((c) => c.sim_type === 3).length, `status ${s}`);
     }
     assert.equal(api.treeView.description, 'Physical card');
     await vscode.commands.executeCommand('simFleet.fleet.clearFilter');
-    assert.deepEqual(api.model.filter, {});
+    assert.deepEqual(api.fleet().model.filter, {});
     assert.equal(api.treeView.description, undefined);
   });
 
@@ -169,17 +169,17 @@ describe('fleet explorer', function () {
     ]);
     await vscode.commands.executeCommand('simFleet.fleet.filter');
     assert.equal(refusal, 'Enter a whole number of MB from 0 to 2147483647');
-    assert.deepEqual(api.model.query(), { min_used_flow: 100 });
-    await api.model.loadCounts();
+    assert.deepEqual(api.fleet().model.query(), { min_used_flow: 100 });
+    await api.fleet().model.loadCounts();
     const want = [...expected.values()].flat().filter((c) => (c.flow_used ?? 0) >= 100).length;
-    assert.equal(api.model.total(), want);
-    api.model.setFilter({});
+    assert.equal(api.fleet().model.total(), want);
+    api.fleet().model.setFilter({});
   });
 
   it('sorts each group on the server', async () => {
     api.ui.current = scripted([{ key: 'flow_left', order: 'desc' }]);
     await vscode.commands.executeCommand('simFleet.fleet.sort');
-    await api.model.loadCounts();
+    await api.fleet().model.loadCounts();
     const status = 20;
     const cards = (await api.tree.getChildren(api.tree.groupNode(status))).flatMap((n) => ('card' in n ? [(n as unknown as { card: SimDeviceVO }).card] : []));
     assert.ok(cards.length >= 2);
@@ -191,7 +191,7 @@ describe('fleet explorer', function () {
 
   it('finds a card by ICCID on a page not yet loaded and reveals it in the tree', async () => {
     api.refresh.resetNow();
-    await api.model.loadCounts();
+    await api.fleet().model.loadCounts();
     const status = [...SIM_STATUSES].sort((a, b) => (expected.get(b)?.length ?? 0) - (expected.get(a)?.length ?? 0))[0];
     const target = (expected.get(status) ?? []).filter((c) => c.sim_type === 3 && c.iccid).at(-1) as SimDeviceVO;
     const found = (await vscode.commands.executeCommand('simFleet.card.find', target.iccid)) as SimDeviceVO | undefined;
@@ -200,7 +200,7 @@ describe('fleet explorer', function () {
     for (let i = 0; i < 50 && api.treeView.selection.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal(api.treeView.selection.length, 1, api.recentLog().filter((l) => l.includes('reveal')).join('\n'));
     assert.equal((api.treeView.selection[0] as unknown as { card: SimDeviceVO }).card.sim_card_id, target.sim_card_id);
-    assert.equal(api.model.group(status).pagesLoaded, 1, 'only the first page was loaded');
+    assert.equal(api.fleet().model.group(status).pagesLoaded, 1, 'only the first page was loaded');
   });
 
   it('refuses find input that is neither ICCID, IMEI nor MSISDN', async () => {
@@ -216,7 +216,7 @@ describe('fleet explorer', function () {
   });
 
   it('shows an error node with the plain message and a retry when counting fails', async () => {
-    const demo = api.session.demo;
+    const demo = api.accounts.demo;
     assert.ok(demo);
     demo.simulator.setFaults({ errorRate: 1, errorStatus: 401, errorCode: 'APIGW.0301', pathPattern: '^/v1/sim-cards$' });
     try {
@@ -235,9 +235,9 @@ describe('fleet explorer', function () {
   });
 
   it('keeps the fleet on screen when a refresh fails, and says so above it with a retry', async () => {
-    const demo = api.session.demo;
+    const demo = api.accounts.demo;
     assert.ok(demo);
-    await api.model.loadCounts();
+    await api.fleet().model.loadCounts();
     demo.simulator.setFaults({ errorRate: 1, errorStatus: 500, pathPattern: '^/v1/sim-cards$' });
     try {
       await api.refresh.refreshNow();

@@ -2,6 +2,8 @@
 // and a bounded wait.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { CardNode } from '../../src/fleet/nodes/cardNode';
+import type { FleetNode } from '../../src/fleet/nodes/fleetNode';
 import type { PickItem, UiBackend } from '../../src/host/ui';
 import type { SimFleetTestApi } from '../../src/testApi';
 
@@ -39,3 +41,9 @@ export function scripted(answers: unknown[], seen: string[] = []): Partial<UiBac
 export async function until(cond: () => boolean | Promise<boolean>, interval = 100): Promise<void> {
   while (!(await cond())) await new Promise((r) => setTimeout(r, interval));
 }
+
+/** A tree node's label as shown. */
+export const label = (n: FleetNode): string => String(n.getTreeItem().label);
+
+/** The card nodes among a node's children. */
+export const cardsOf = (nodes: FleetNode[]): CardNode[] => nodes.filter((n): n is CardNode => 'card' in n);

@@ -38,7 +38,7 @@ describe('card panels', function () {
     const started = await vscode.commands.executeCommand<DemoFleet | undefined>('simFleet.account.startDemo', { cards: 60, workOrderMs: 300 });
     assert.ok(started, 'the demo fleet started');
     demo = started;
-    client = await api.session.client();
+    client = api.fleet().account.currentClient()!;
     cards = (await client.listSimCards({ limit: 100, offset: 1 })).sim_cards;
     savedPrompts = api.ui.current;
   });
@@ -66,7 +66,7 @@ describe('card panels', function () {
   it('shows every section of a card, with words and raw values, and offers only the applicable action', async () => {
     const card = cards.find((c) => c.sim_status === 20 && c.iccid);
     assert.ok(card);
-    const panel = api.panels.openCardDetail(card);
+    const panel = api.panels.openCardDetail(api.fleet().account.id, card);
     const snap = await waitForPage(panel, (s) => s.text.includes('Lifecycle') && !s.text.includes('Loading…'));
     for (const heading of ['Basic information', 'Plan', 'Device', 'Lifecycle', 'Work orders']) assert.ok(snap.text.includes(heading), heading);
     assert.ok(snap.text.includes(card.iccid ?? ''), 'ICCID shown');
@@ -78,14 +78,14 @@ describe('card panels', function () {
     assert.doesNotMatch(snap.html, /<button[^>]*>Activate<\/button>/);
     assert.match(snap.html, /role="progressbar"/, 'plan traffic bar');
     // Opening the same card again reveals the same panel instead of a second one.
-    assert.equal(api.panels.openCardDetail(card), panel);
+    assert.equal(api.panels.openCardDetail(api.fleet().account.id, card), panel);
     panel.dispose();
   });
 
   it('shows markup and script in tags and custom attributes as plain text', async () => {
     const card = cards.find((c) => (c.tag_names ?? '').includes(MARKUP_TAG) || c.customer_attribute1 === MARKUP_ATTRIBUTE);
     assert.ok(card, 'the demo fleet has a card with markup in user-typed values');
-    const panel = api.panels.openCardDetail(card);
+    const panel = api.panels.openCardDetail(api.fleet().account.id, card);
     const snap = await waitForPage(panel, (s) => s.text.includes('Custom attribute') || s.text.includes('Site'));
     assert.ok(snap.text.includes(MARKUP_ATTRIBUTE), 'the attribute text is shown literally');
     assert.ok(snap.text.includes(MARKUP_TAG), 'the tag text is shown literally');
@@ -98,7 +98,7 @@ describe('card panels', function () {
 
   it('ignores malformed messages and requests for another card', async () => {
     const [a, b] = cards;
-    const panel = api.panels.openCardDetail(a);
+    const panel = api.panels.openCardDetail(api.fleet().account.id, a);
     await waitForPage(panel, (s) => s.text.includes('Lifecycle'));
     panel.handleMessage({ type: 'runAction', action: 'stop', cardId: b.sim_card_id });
     panel.handleMessage({ type: 'runCommand', command: 'workbench.action.terminal.new' });
@@ -111,29 +111,29 @@ describe('card panels', function () {
   });
 
   it('runs an action from the panel and follows its work order to the end', async () => {
-    const card = cards.filter((c) => c.sim_status === 20 && !api.workOrders.isPending(c.sim_card_id)).at(-1);
+    const card = cards.filter((c) => c.sim_status === 20 && !api.fleet().tracker.isPending(c.sim_card_id)).at(-1);
     assert.ok(card);
     api.ui.current = { ...savedPrompts, confirm: async () => true };
-    const panel = api.panels.openCardDetail(card);
+    const panel = api.panels.openCardDetail(api.fleet().account.id, card);
     await waitForPage(panel, (s) => /<button[^>]*>Stop<\/button>/.test(s.html));
     // The same path a click on the page's Stop button takes.
     panel.handleMessage({ type: 'runAction', action: 'stop', cardId: card.sim_card_id });
-    await until(() => api.workOrders.forCard(card.sim_card_id).length > 0);
+    await until(() => api.fleet().tracker.forCard(card.sim_card_id).length > 0);
     const snap = await waitForPage(panel, (s) => s.text.includes('Completed') && s.text.includes('Deactivated'));
     assert.equal(panel.currentCard?.sim_status, 14);
     assert.match(snap.html, /<button[^>]*>Resume<\/button>/, 'a stopped card offers Resume');
     assert.doesNotMatch(snap.html, /<button[^>]*>Stop<\/button>/);
-    const [order] = api.workOrders.forCard(card.sim_card_id);
+    const [order] = api.fleet().tracker.forCard(card.sim_card_id);
     assert.ok(snap.text.includes(order.workOrderId), 'the work order is listed');
     panel.dispose();
   });
 
   it('comes back after a reload from the saved card id alone', async () => {
     const card = cards[5];
-    for (const p of api.panels.detailPanels().values()) p.dispose();
+    for (const p of api.panels.detailPanels()) p.dispose();
     const webviewPanel = vscode.window.createWebviewPanel('simFleet.cardDetail', 'restored', vscode.ViewColumn.Active, {});
     await api.panels.restoreDetail(webviewPanel, { cardId: card.sim_card_id });
-    const panel = api.panels.detailPanels().get(card.sim_card_id);
+    const panel = api.panels.detailPanel(api.fleet().account.id, card.sim_card_id);
     assert.ok(panel, 'the restored panel is tracked');
     const snap = await waitForPage(panel, (s) => s.text.includes('Lifecycle'));
     assert.ok(snap.text.includes(card.iccid ?? card.sim_card_id));
@@ -152,7 +152,7 @@ describe('card panels', function () {
   it('compares several cards: one daily series per card, monthly and plan usage, tables with captions', async () => {
     const some = cards.filter((c) => c.sim_type === 3).slice(0, 3);
     assert.equal(some.length, 3);
-    const panel = api.panels.openUsage(some);
+    const panel = api.panels.openUsage(api.fleet().account.id, some);
     const snap = await waitForPage(panel, () => ['daily', 'monthly', 'plans'].every((s) => panel.view[s as 'daily'].status !== 'loading'));
     const view = panel.view;
     assert.equal(view.daily.status, 'ready');
@@ -191,7 +191,7 @@ describe('card panels', function () {
 
   it('a failing monthly request shows its explanation and Retry while daily usage still shows', async () => {
     demo.simulator.setFaults({ errorRate: 1, errorStatus: 403, errorCode: 'GSL.00011004', pathPattern: 'month-usages' });
-    const panel = api.panels.openUsage([cards[10]]);
+    const panel = api.panels.openUsage(api.fleet().account.id, [cards[10]]);
     const snap = await waitForPage(panel, (s) => panel.view.monthly.status === 'error' && panel.view.daily.status === 'ready' && s.html.includes('role="alert"'));
     assert.match(snap.html, /Daily traffic in/);
     assert.match(snap.html, /<button[^>]*>Retry<\/button>/);

@@ -31,20 +31,20 @@ describe('sign-in and sign-out', function () {
   before(async () => {
     api = await getApi();
     originalPrompts = api.ui.current;
-    await api.session.signOut();
+    await api.accounts.signOutAll();
     sim = await startSimulator({ port: 0, cards: 120, seed: 3 });
   });
 
   after(async () => {
     api.ui.current = originalPrompts;
-    await api.session.signOut();
+    await api.accounts.signOutAll();
     await vscode.workspace.getConfiguration('simFleet').update('endpoint', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('simFleet').update('iamEndpoint', undefined, vscode.ConfigurationTarget.Global);
     await sim.close();
   });
 
   it('shows the welcome (no nodes) while signed out', async () => {
-    assert.equal(api.session.kind, 'signedOut');
+    assert.equal(api.accounts.state, 'signedOut');
     assert.deepEqual(await api.tree.getChildren(), []);
     assert.match(api.statusBarText(), /sign in/);
   });
@@ -53,8 +53,8 @@ describe('sign-in and sign-out', function () {
     const { info } = sim;
     api.ui.current = scripted(['aksk', info.endpoint, info.ak, 'wrong-secret-key-0000', info.projectId]);
     assert.equal(await vscode.commands.executeCommand('simFleet.account.signIn'), false);
-    assert.equal(api.session.kind, 'signedOut');
-    assert.equal(await api.session.hasStoredCredentials(), false);
+    assert.equal(api.accounts.state, 'signedOut');
+    assert.equal(await api.accounts.hasStoredCredentials(), false);
     assertNoSecretStored(api, ['wrong-secret-key-0000']);
   });
 
@@ -62,12 +62,12 @@ describe('sign-in and sign-out', function () {
     const { info } = sim;
     api.ui.current = scripted(['aksk', info.endpoint, info.ak, info.sk, info.projectId]);
     assert.equal(await vscode.commands.executeCommand('simFleet.account.signIn'), true);
-    assert.equal(api.session.kind, 'account');
-    assert.equal(await api.session.hasStoredCredentials(), true);
+    assert.equal(api.accounts.state, 'account');
+    assert.equal(await api.accounts.hasStoredCredentials(), true);
     assert.equal(vscode.workspace.getConfiguration('simFleet').get('endpoint'), info.endpoint);
     const groups = await api.tree.getChildren();
     assert.equal(groups.length, 6);
-    assert.equal(api.model.total(), 120);
+    assert.equal(api.fleet().model.total(), 120);
     assertNoSecretStored(api, [info.sk]);
     // The status bar counts the fleet with its own count-only call.
     for (let i = 0; i < 50 && !/120 cards/.test(api.statusBarText()); i++) await new Promise((r) => setTimeout(r, 100));
@@ -76,8 +76,8 @@ describe('sign-in and sign-out', function () {
 
   it('signs out: the credentials are deleted and the view goes back to its welcome', async () => {
     await vscode.commands.executeCommand('simFleet.account.signOut');
-    assert.equal(api.session.kind, 'signedOut');
-    assert.equal(await api.session.hasStoredCredentials(), false);
+    assert.equal(api.accounts.state, 'signedOut');
+    assert.equal(await api.accounts.hasStoredCredentials(), false);
     assert.deepEqual(await api.tree.getChildren(), []);
   });
 
@@ -85,19 +85,19 @@ describe('sign-in and sign-out', function () {
     const { info } = sim;
     api.ui.current = scripted(['iam', info.endpoint, info.iamEndpoint, info.domain, info.user, info.password, info.projectName]);
     assert.equal(await vscode.commands.executeCommand('simFleet.account.signIn'), true);
-    assert.equal(api.session.kind, 'account');
-    assert.equal(api.session.label, `${info.user}@${info.domain}`);
-    assert.equal(await api.model.loadCounts().then(() => api.model.total()), 120);
+    assert.equal(api.accounts.state, 'account');
+    assert.equal(api.accounts.all()[0]?.label, `${info.user}@${info.domain} · ${new URL(info.endpoint).host}`);
+    assert.equal(await api.fleet().model.loadCounts().then(() => api.fleet().model.total()), 120);
     assertNoSecretStored(api, [info.password, info.sk]);
     await vscode.commands.executeCommand('simFleet.account.signOut');
-    assert.equal(await api.session.hasStoredCredentials(), false);
+    assert.equal(await api.accounts.hasStoredCredentials(), false);
   });
 
   it('refuses a wrong IAM password with a message saying to check the user and password', async () => {
     const { info } = sim;
     api.ui.current = scripted(['iam', info.endpoint, info.iamEndpoint, info.domain, info.user, 'not-the-password', info.projectName]);
     assert.equal(await vscode.commands.executeCommand('simFleet.account.signIn'), false);
-    assert.equal(api.session.kind, 'signedOut');
+    assert.equal(api.accounts.state, 'signedOut');
     assert.ok(api.recentLog().some((l) => l.startsWith('Sign-in failed')));
     assertNoSecretStored(api, ['not-the-password']);
   });

@@ -5,14 +5,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Emitter } from '../../src/core/events';
-import type { SessionState } from '../../src/core/session';
+import { showAll } from '../../src/core/mask';
+import type { FleetAccounts } from '../../src/core/accounts';
 import type { CardActionResult } from '../../src/commands/runCardAction';
-import { FleetModel } from '../../src/fleet/fleetModel';
+import { Fleets } from '../../src/fleet/fleets';
 import { FleetTreeProvider } from '../../src/fleet/fleetTreeProvider';
 import { CardNode } from '../../src/fleet/nodes/cardNode';
-import { FleetWorkOrderTracker } from '../../src/fleet/workOrderTracker';
 import type { DemoFleet } from '../../src/host/demoFleet';
-import { SessionStatusBar } from '../../src/host/statusBar';
+import { AccountStatusBar } from '../../src/host/statusBar';
 import type { PickItem, UiBackend } from '../../src/host/ui';
 import { ICON_TAG, ICON_TAG_ID } from '../../src/simulator/catalog';
 import type { SimFleetTestApi } from '../../src/testApi';
@@ -31,11 +31,11 @@ describe('API text stays text on every surface', function () {
   before(async () => {
     api = await getApi();
     saved = api.ui.current;
-    demo = await api.session.startDemo({ cards: 120, workOrderMs: 200 });
+    demo = await api.accounts.startDemo({ cards: 120, workOrderMs: 200 });
   });
   afterEach(() => {
     api.ui.current = saved;
-    api.model.setFilter({});
+    api.fleet().model.setFilter({});
     demo.simulator.setFaults(undefined);
   });
 
@@ -56,14 +56,14 @@ describe('API text stays text on every surface', function () {
   });
 
   it("the view's description: a filter by that tag names it as typed", () => {
-    api.model.setFilter({ tags: [{ id: ICON_TAG_ID, name: ICON_TAG }] });
+    api.fleet().model.setFilter({ tags: [{ id: ICON_TAG_ID, name: ICON_TAG }] });
     const description = String(api.treeView.description);
     assert.match(description, /verified/);
     assert.doesNotMatch(description, ICONS);
   });
 
   it("notifications: the service's own words cannot become a link or an icon", async () => {
-    const card = (await (await api.session.client()).listSimCards({ sim_status: 20, limit: 10, offset: 1 })).sim_cards[0];
+    const card = (await api.fleet().account.currentClient()!.listSimCards({ sim_status: 20, limit: 10, offset: 1 })).sim_cards[0];
     demo.simulator.setFaults({ errorRate: 1, errorStatus: 400, errorCode: 'GSL.00010004', errorMessage: HOSTILE, pathPattern: '/stop$', method: 'POST', times: 1 });
     api.ui.current = { ...saved, confirm: async () => true };
     const shown = api.ui.notifications.length;
@@ -77,14 +77,15 @@ describe('API text stays text on every surface', function () {
   });
 
   it('the status bar: an account name in icon syntax shows as typed', () => {
-    const session: SessionState = {
-      kind: 'account',
-      label: '$(sign-out) ops@[x](command:simFleet.account.signOut)',
+    const account = { id: 'acct-0123456789abcdef', kind: 'account' as const, label: '$(sign-out) ops@[x](command:simFleet.account.signOut)', currentClient: () => undefined };
+    const accounts: FleetAccounts = {
+      all: () => [account],
+      get: (id) => (id === account.id ? account : undefined),
+      state: 'account',
+      whenSignedIn: async () => account,
       onDidChange: new Emitter<void>().event,
-      currentClient: () => undefined,
-      client: () => new Promise(() => undefined),
     };
-    const bar = new SessionStatusBar(session);
+    const bar = new AccountStatusBar(accounts);
     try {
       assert.ok(bar.text.startsWith('$(radio-tower) '), 'our own icon stays');
       const rest = bar.text.slice('$(radio-tower) '.length);
@@ -97,20 +98,21 @@ describe('API text stays text on every surface', function () {
   });
 
   it("tree labels: a card's own identifiers and the service's words are plain text", async () => {
-    const node = new CardNode(api.tree.groupNode(20), { sim_card_id: '1', sim_type: 1, sim_status: 20, cid: '$(check)[x](command:y)', msisdn: '$(zap)' }, undefined, vscode.l10n.t);
+    const node = new CardNode(api.tree.groupNode(20), { sim_card_id: '1', sim_type: 1, sim_status: 20, cid: '$(check)[x](command:y)', msisdn: '$(zap)' }, api.fleet().account.id, undefined, { t: vscode.l10n.t, mask: showAll });
     const item = node.getTreeItem();
     assert.doesNotMatch(String(item.label), ICONS);
     assert.doesNotMatch(String(item.label), LINK);
     assert.doesNotMatch(String(item.description), ICONS);
 
     demo.simulator.setFaults({ errorRate: 1, errorStatus: 400, errorCode: 'GSL.00010004', errorMessage: HOSTILE, pathPattern: '^/v1/sim-cards$' });
-    const model = new FleetModel({ client: () => api.session.currentClient(), pageSize: () => 10 });
-    const tree = new FleetTreeProvider(model, api.session, new FleetWorkOrderTracker({ client: () => undefined }), vscode.l10n.t);
+    const fleets = new Fleets(api.accounts, () => 10, { get: () => undefined, update: async () => undefined });
+    const tree = new FleetTreeProvider(fleets, api.accounts, vscode.l10n.t);
     const [error] = await tree.getChildren();
     const label = String(error.getTreeItem().label);
     assert.match(label, /The service refused the request: .*Sign out/);
     assert.doesNotMatch(label, ICONS);
     assert.doesNotMatch(label, LINK);
     tree.dispose();
+    fleets.dispose();
   });
 });

@@ -7,19 +7,30 @@ import { workOrderOutcome } from '../../src/core/workOrders';
 
 const node = (id: string) => ({ card: { sim_card_id: id, iccid: `8986000000000000${id.padStart(4, '0')}`, sim_type: 3 as const } });
 
+const ids = (xs: ReturnType<typeof cardsFromArgs>) => xs.map((x) => `${x.accountId}/${x.card.sim_card_id}`);
+
 test('a context-menu call acts on the whole selection when the clicked card is in it', () => {
-  assert.deepEqual(cardsFromArgs(node('1'), [node('1'), node('2')]).map((c) => c.sim_card_id), ['1', '2']);
+  assert.deepEqual(ids(cardsFromArgs(node('1'), [node('1'), node('2')], 'demo')), ['demo/1', 'demo/2']);
 });
 
 test('a right-click outside the selection acts on the clicked card alone', () => {
-  assert.deepEqual(cardsFromArgs(node('3'), [node('1'), node('2')]).map((c) => c.sim_card_id), ['3']);
+  assert.deepEqual(ids(cardsFromArgs(node('3'), [node('1'), node('2')], 'demo')), ['demo/3']);
 });
 
 test('panels pass { card }; the palette passes nothing; other nodes are ignored', () => {
-  assert.deepEqual(cardsFromArgs(node('5')).map((c) => c.sim_card_id), ['5']);
+  assert.deepEqual(ids(cardsFromArgs(node('5'), undefined, 'demo')), ['demo/5']);
   assert.deepEqual(cardsFromArgs(), []);
-  assert.deepEqual(cardsFromArgs({ status: 20 }, [{ status: 20 }]), []);
-  assert.deepEqual(cardsFromArgs(node('1'), [node('1'), node('1')]).map((c) => c.sim_card_id), ['1']);
+  assert.deepEqual(cardsFromArgs({ status: 20 }, [{ status: 20 }], 'demo'), []);
+  assert.deepEqual(ids(cardsFromArgs(node('1'), [node('1'), node('1')], 'demo')), ['demo/1']);
+});
+
+test('each card keeps its own account; the same card id in two accounts is two cards', () => {
+  const a = { ...node('1'), accountId: 'demo' };
+  const b = { ...node('1'), accountId: 'acct-0123456789abcdef' };
+  assert.deepEqual(ids(cardsFromArgs(a, [a, b])), ['demo/1', 'acct-0123456789abcdef/1']);
+  // A card without an account belongs to the only account signed in, and to none when several are.
+  assert.deepEqual(ids(cardsFromArgs(node('7'), undefined, 'demo')), ['demo/7']);
+  assert.deepEqual(cardsFromArgs(node('7')), []);
 });
 
 test('the summary counts successes over everything selected and names each failure with its reason', () => {

@@ -41,6 +41,6 @@ test('dismantled and inactive cards offer no lifecycle action', () => {
 });
 
 test('no flag word is a prefix of another, so a regex on one never matches the other', () => {
-  const all = cardContextValue({ actions: ['resume', 'stop', 'activate'], pending: true, physical: true }).split(' ');
+  const all = cardContextValue({ actions: ['resume', 'stop', 'activate'], pending: true, physical: true, pinned: true }).split(' ');
   for (const a of all) for (const b of all) if (a !== b) assert.equal(new RegExp(`\\b${a}\\b`).test(b), false);
 });

@@ -4,10 +4,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Emitter } from '../../src/core/events';
-import { GslClient } from '../../src/gsl/client';
+import type { GslClient } from '../../src/gsl/client';
+import { clientFor } from './helpers/clientSim';
 import type { GslApi } from '../../src/gsl/api';
 import { CardChanges } from '../../src/fleet/cardChanges';
 import { FleetModel } from '../../src/fleet/fleetModel';
+import { PinnedCards } from '../../src/fleet/pins';
+import { MemoryStore } from './helpers/memoryStore';
 import { RefreshManager } from '../../src/fleet/refreshManager';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index';
 
@@ -17,7 +20,12 @@ function setup(seconds: number, visible: boolean, client?: GslApi, pageSize = 10
   let setting = seconds;
   const model = new FleetModel({ client: () => client, pageSize: () => pageSize });
   const cardChanges = new CardChanges();
-  const manager = new RefreshManager({ model, view, autoRefreshSeconds: () => setting, cardChanges });
+  // One account's fleet, as the manager sees the fleets.
+  const account = { id: 'demo', kind: 'demo' as const, label: 'demo', currentClient: () => client };
+  const pins = new PinnedCards(new MemoryStore(), 'demo', () => client);
+  const fleet = { account, model, tracker: undefined as never, pins, views: undefined as never };
+  const fleets = { all: () => [fleet], get: (id: string) => (id === 'demo' ? fleet : undefined) };
+  const manager = new RefreshManager({ fleets, view, autoRefreshSeconds: () => setting, cardChanges });
   const show = (v: boolean) => {
     view.visible = v;
     visibility.fire({ visible: v });
@@ -67,8 +75,7 @@ let client: GslClient;
 
 before(async () => {
   sim = await startSimulator({ port: 0, cards: 400, seed: 11, workOrderMs: 20 });
-  const { info } = sim;
-  client = new GslClient({ endpoints: { gsl: info.endpoint, iam: info.iamEndpoint }, credentials: { get: async () => ({ kind: 'aksk', ak: info.ak, sk: info.sk, projectId: info.projectId }) } });
+  client = clientFor(sim, 'aksk').client;
 });
 after(async () => {
   await client.dispose();

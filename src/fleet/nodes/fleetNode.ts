@@ -1,18 +1,21 @@
 /** What every node of the fleet tree offers (house style 5): its item, its children and its parent, so `reveal` works. */
 import type * as vscode from 'vscode';
+import type { Masker } from '../../core/mask';
 import type { Translate } from '../../core/translate';
-import type { FleetModel } from '../fleetModel';
-import type { FleetWorkOrderTracker } from '../workOrderTracker';
 
 export interface FleetNode {
   readonly parent: FleetNode | undefined;
+  /** Names the node's place in the ids of its children (a status, or `pinned`), when it has cards. */
+  readonly key?: string;
   getTreeItem(): vscode.TreeItem;
   getChildren(): Promise<FleetNode[]>;
 }
 
-/** What the nodes read: the model, the work orders in flight, and the words of the user's language. */
+/** What every node reads besides its own fleet: the words of the user's language, and the view's shape. */
 export interface TreeContext {
-  readonly model: FleetModel;
-  readonly tracker: FleetWorkOrderTracker;
   readonly t: Translate;
+  /** More than one account is signed in: each has its own root, and ids name the account. */
+  readonly multiAccount: boolean;
+  /** *Hide identifiers*: what every label, description and tooltip goes through before it is shown. */
+  readonly mask: Masker;
 }

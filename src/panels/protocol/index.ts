@@ -198,9 +198,12 @@ export type WebviewMessage =
   | RefreshMessage
   | SnapshotReply;
 
-/** What the webview keeps with `setState` so a reload can restore the panel: identity only. */
-export interface CardDetailPanelState { cardId: string }
-export interface UsagePanelState { cardIds: string[] }
+/**
+ * What the webview keeps with `setState` so a reload can restore the panel: identity only. The
+ * account is absent in panels saved before accounts had ids.
+ */
+export interface CardDetailPanelState { accountId?: string; cardId: string }
+export interface UsagePanelState { accountId?: string; cardIds: string[] }
 
 // ---------------------------------------------------------------------------------------------
 // Guards. The host runs every incoming message through `isWebviewMessage` before acting on it:
@@ -208,6 +211,8 @@ export interface UsagePanelState { cardIds: string[] }
 // ---------------------------------------------------------------------------------------------
 
 const ID = /^[0-9]{1,20}$/;
+/** `demo`, or `acct-` and 16 hex digits (host/secrets.ts accountIdOf). */
+const ACCOUNT_ID = /^(demo|acct-[0-9a-f]{16})$/;
 const MONTH = /^[0-9]{6}$/;
 const SECTION = /^[a-zA-Z]{1,20}$/;
 const MAX_COPY = 256;
@@ -285,14 +290,23 @@ export function isHostMessage(x: unknown): x is HostMessage {
   }
 }
 
+export function isAccountId(x: unknown): x is string {
+  return typeof x === 'string' && ACCOUNT_ID.test(x);
+}
+
+/** Exactly `keys`, plus an optional account id (absent in states saved by earlier versions). */
+function hasKeysWithAccount(x: Plain, keys: readonly string[]): boolean {
+  return 'accountId' in x ? isAccountId(x.accountId) && hasOnlyKeys(x, ['accountId', ...keys]) : hasOnlyKeys(x, keys);
+}
+
 export function isCardDetailPanelState(x: unknown): x is CardDetailPanelState {
-  return isPlain(x) && hasOnlyKeys(x, ['cardId']) && isCardId(x.cardId);
+  return isPlain(x) && hasKeysWithAccount(x, ['cardId']) && isCardId(x.cardId);
 }
 
 export function isUsagePanelState(x: unknown): x is UsagePanelState {
   return (
     isPlain(x) &&
-    hasOnlyKeys(x, ['cardIds']) &&
+    hasKeysWithAccount(x, ['cardIds']) &&
     Array.isArray(x.cardIds) &&
     x.cardIds.length > 0 &&
     x.cardIds.length <= MAX_CARD_IDS &&
