@@ -7,9 +7,9 @@ import { expect, test } from './lib/fixtures';
 import {
   activeTab,
   answerFileDialog,
-  cardRow,
   editorPart,
   expandGroup,
+  openCardFromTree,
   openFleetView,
   readRows,
   waitForGroups,
@@ -30,8 +30,7 @@ test('detail and usage: open detail, open usage, switch month, table view, expor
     label = (await readRows(page)).find((r) => r.level === 2 && r.label.startsWith('8986'))?.label ?? '';
     expect(label, 'an in-use card with an ICCID').not.toBe('');
     journey.log(`card ${label}`);
-    await cardRow(page, label).click();
-    const frame = await waitForWebview(page, new RegExp(label));
+    const frame = await openCardFromTree(page, label);
     await expect(frame.getByRole('heading', { level: 1 }), "the panel's heading names the card").toContainText(label);
     await expect(frame.locator('.badge'), 'the status badge says "In use"').toContainText('In use');
     await frame.getByRole('button', { name: /Stop/ }).first().waitFor();

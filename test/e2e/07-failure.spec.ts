@@ -6,26 +6,26 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './lib/fixtures';
 import {
   cardRow,
-  collapseGroup,
   cardsTree,
+  collapseGroup,
   contextMenuChoose,
   demoEndpoint,
   dialogChoose,
   expandGroup,
   groupCounts,
+  openCardFromTree,
   openFleetView,
   readDialog,
   readRows,
   sidebar,
   simAdmin,
   simStats,
+  type Counts,
   waitForCounts,
   waitForGroups,
   waitForNotification,
-  waitForWebview,
   webviewElement,
   webviewFrame,
-  type Counts,
 } from './lib/workbench';
 
 test.use({ demo: true });
@@ -62,8 +62,7 @@ test('failure: 500s, slow answers, expired sign-in; errors shown, recovery, no m
     await expandGroup(page, 'In use');
     label = (await readRows(page)).find((r) => r.level === 2 && r.name.startsWith('Card '))?.label ?? '';
     expect(label, 'a card in "In use"').not.toBe('');
-    await cardRow(page, label).click();
-    await waitForWebview(page, new RegExp(label));
+    await openCardFromTree(page, label);
     await webviewFrame(page).getByRole('heading', { level: 1 }).waitFor();
   });
 

@@ -2,9 +2,9 @@
 // Contrast, switched from the command palette as a person does; the panels follow the theme.
 import { expect, test } from './lib/fixtures';
 import {
-  cardRow,
   editorPart,
   expandGroup,
+  openCardFromTree,
   openFleetView,
   pick,
   readRows,
@@ -33,8 +33,7 @@ test('themes: tree, card detail and usage in light, dark and high contrast', asy
     await expandGroup(page, 'In use');
     label = (await readRows(page)).find((r) => r.level === 2 && r.label.startsWith('8986'))?.label ?? '';
     expect(label, 'an in-use card with an ICCID').not.toBe('');
-    await cardRow(page, label).click();
-    const frame = await waitForWebview(page, new RegExp(label));
+    const frame = await openCardFromTree(page, label);
     await frame.getByRole('button', { name: 'Open usage' }).click();
     await waitForWebview(page, /Daily traffic/);
     await expect(webviewFrame(page).locator('#app'), 'usage loaded').toHaveAttribute('aria-busy', 'false');

@@ -393,6 +393,22 @@ export function webviewFrame(page: Page): FrameLocator {
   return page.locator('iframe.webview.ready:visible').contentFrame().locator('iframe#active-frame').contentFrame();
 }
 
+/**
+ * Clicks a card's row and waits for its detail panel. On a loaded machine a click that lands while
+ * the tree redraws only selects the row; a person then presses Enter on it, and so does this.
+ */
+export async function openCardFromTree(page: Page, label: string, timeout = 45_000) {
+  const row = cardRow(page, label);
+  await row.click();
+  try {
+    return await waitForWebview(page, new RegExp(escapeRe(label)), 10_000);
+  } catch {
+    await row.focus();
+    await page.keyboard.press('Enter');
+    return waitForWebview(page, new RegExp(escapeRe(label)), timeout);
+  }
+}
+
 /** Waits until the visible webview's page shows text matching `re`; returns the frame locator. */
 export async function waitForWebview(page: Page, re: RegExp, timeout = 45_000) {
   const frame = webviewFrame(page);
