@@ -5,9 +5,10 @@
  * cards, follows every work order to its end and says how it all went.
  */
 import * as vscode from 'vscode';
+import type { GslApi } from '../gsl/api';
 import type { SimDeviceVO } from '../gsl/models';
 import type { CardOutcome } from '../core/actionSummary';
-import { anyNotSucceeded, requestSummary, workOrdersSummary } from '../core/actionSummary';
+import { actionConfirmation, anyNotSucceeded, requestSummary, workOrdersSummary } from '../core/actionSummary';
 import type { CardAction } from '../core/cardRules';
 import { ACTION_WORDS, actionApplies, actionStatuses, sendCardAction, targetStatus } from '../core/cardRules';
 import { cardLabel } from '../core/cardText';
@@ -30,8 +31,6 @@ export interface CardActionResult {
   finished: Promise<TrackedWorkOrder[]>;
 }
 
-const LISTED_IN_CONFIRM = 10;
-
 export async function runCardAction(ctx: CommandContext, action: CardAction, node?: unknown, nodes?: unknown): Promise<CardActionResult | undefined> {
   const { t, ui } = ctx;
   const client = requireClient(ctx);
@@ -51,12 +50,25 @@ export async function runCardAction(ctx: CommandContext, action: CardAction, nod
     return undefined;
   }
 
-  const names = applicable.slice(0, LISTED_IN_CONFIRM).map(cardLabel).join('\n');
-  const more = applicable.length > LISTED_IN_CONFIRM ? `\n${t('…and {0} more.', applicable.length - LISTED_IN_CONFIRM)}` : '';
-  const skipNote = skipped.length ? `\n\n${t('{0} selected cards are skipped: the action does not apply to them now.', skipped.length)}` : '';
-  const question = applicable.length === 1 ? t('{0} card {1}?', verb, cardLabel(applicable[0])) : t('{0} {1} cards?', verb, applicable.length);
-  if (!(await ui.confirm(question, `${names}${more}${skipNote}`, verb))) return undefined;
+  const ask = actionConfirmation(action, applicable, skipped.length, t);
+  if (!(await ui.confirm(ask.question, ask.detail, ask.button))) return undefined;
+  return carryOutCardAction(ctx, action, client, applicable, skipped);
+}
 
+/**
+ * What happens once the person said yes, whoever asked them (the command's dialog, or VS Code's
+ * confirmation of an agent's tool): exactly one request per card, in order, never retried, with
+ * progress that can be cancelled between cards; every work order followed to its end; a summary.
+ */
+export async function carryOutCardAction(
+  ctx: CommandContext,
+  action: CardAction,
+  client: GslApi,
+  applicable: readonly SimDeviceVO[],
+  skipped: readonly SimDeviceVO[],
+): Promise<CardActionResult> {
+  const { t, ui } = ctx;
+  const verb = t(ACTION_WORDS[action]);
   const outcomes: CardOutcome[] = [];
   const following: Array<Promise<TrackedWorkOrder & { label: string }>> = [];
   await vscode.window.withProgress(
@@ -104,5 +116,5 @@ export async function runCardAction(ctx: CommandContext, action: CardAction, nod
     });
     return orders;
   });
-  return { action, requested: applicable, outcomes, skipped, notAttempted, summary, finished };
+  return { action, requested: [...applicable], outcomes, skipped: [...skipped], notAttempted, summary, finished };
 }
