@@ -7,7 +7,10 @@ import type { CommandId } from './core/commandIds';
 import { plainText } from './core/text';
 import type { CommandContext } from './commands/commandContext';
 import { registerCommands } from './commands/registerCommands';
+import { CardDocuments } from './editor/cardDocuments';
+import { IdentifierFeatures } from './editor/identifierFeatures';
 import { CardChanges } from './fleet/cardChanges';
+import { CardLookup } from './fleet/cardLookup';
 import { describeFilter, isFilterActive } from './fleet/filter';
 import { FleetModel } from './fleet/fleetModel';
 import { FleetTreeProvider } from './fleet/fleetTreeProvider';
@@ -52,7 +55,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   const testUi = SIM_FLEET_TEST_HOOKS && testHooks ? new TestUiBackend() : undefined;
   const ui = new Ui(testUi ? () => testUi : undefined);
   const panels = new Panels({ extensionUri: context.extensionUri, session, log, workOrders: tracker, onDidChangeCards: cardChanges.onDidChange, t, testHooks });
-  const ctx: CommandContext = { session, accounts, model, tree, treeView, refresh, tracker, ui, log, panels, t, testHooks };
+  const lookup = new CardLookup({ accounts, notFoundTtlMs: () => settings.identifiers().notFoundTtlMs, log });
+  const identifiers = new IdentifierFeatures({ lookup, accounts, settings: () => settings.identifiers(), t });
+  const cardDocuments = new CardDocuments({ accounts, onDidChangeCards: cardChanges.onDidChange, t });
+  const ctx: CommandContext = { session, accounts, lookup, model, tree, treeView, refresh, tracker, ui, log, panels, t, testHooks };
 
   const showFilter = (): void => {
     const active = isFilterActive(model.filter) || model.sort !== undefined;
@@ -75,7 +81,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     refresh,
     statusBar,
     panels,
+    lookup,
+    identifiers,
+    cardDocuments,
     ...registerCommands(ctx),
+    // A card that changed is looked up again before a hover shows it.
+    cardChanges.onDidChange((e) => lookup.invalidate(e.cardIds)),
     model.onDidChange(showFilter),
     session.onDidChange(() => {
       showSession();
@@ -85,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'pageSize')) refresh.requestRefresh({ reset: true });
       if (settings.affects(e, 'autoRefreshSeconds')) refresh.schedule();
+      if (settings.affects(e, 'identifiers')) identifiers.settingsChanged();
     }),
   );
   showFilter();
@@ -96,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   else void session.restore().catch((err: unknown) => log.error('Could not read the kept credentials', err));
 
   if (SIM_FLEET_TEST_HOOKS && testHooks && testUi) {
-    return createTestApi(context, { session, model, tree, treeView, refresh, workOrders: tracker, panels, ui: testUi, t, log, statusBarText: () => statusBar.text });
+    return createTestApi(context, { session, model, tree, treeView, refresh, workOrders: tracker, panels, lookup, ui: testUi, t, log, statusBarText: () => statusBar.text });
   }
   return undefined;
 }

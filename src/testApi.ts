@@ -6,6 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type { Translate } from './core/translate';
+import type { CardLookup } from './fleet/cardLookup';
 import type { FleetModel } from './fleet/fleetModel';
 import type { FleetTreeProvider } from './fleet/fleetTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
@@ -53,6 +54,8 @@ export interface SimFleetTestApi {
   readonly refresh: RefreshManager;
   readonly workOrders: FleetWorkOrderTracker;
   readonly panels: Panels;
+  /** Identifiers to cards: its counters, and its cache to clear between tests. */
+  readonly lookup: CardLookup;
   /** Set `ui.current` to answer confirmations, picks and inputs; read what was shown. */
   readonly ui: TestUiBackend;
   readonly t: Translate;

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { GslApi } from '../gsl/api';
 import type { FleetAccounts } from '../core/accounts';
 import type { Translate } from '../core/translate';
+import type { CardLookup } from '../fleet/cardLookup';
 import type { FleetModel } from '../fleet/fleetModel';
 import type { FleetTreeProvider } from '../fleet/fleetTreeProvider';
 import type { FleetNode } from '../fleet/nodes/fleetNode';
@@ -16,6 +17,8 @@ import type { Panels } from '../panels/index';
 export interface CommandContext {
   readonly session: Session;
   readonly accounts: FleetAccounts;
+  /** Identifiers to cards across the accounts (Find Card's IMSIs, the tools). */
+  readonly lookup: CardLookup;
   readonly model: FleetModel;
   readonly tree: FleetTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;

@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { SimDeviceVO } from '../gsl/models';
 import { cardDescription, cardLabel } from '../core/cardText';
 import { errorMessage } from '../core/errorWords';
@@ -6,11 +5,13 @@ import { simStatusWord } from '../core/words';
 import { classifyFindInput, findQuery, validateFindInput } from '../fleet/findInput';
 import type { CommandContext } from './commandContext';
 import { requireClient } from './commandContext';
+import { revealInTree } from './revealInTree';
 
 /**
- * simFleet.card.find — asks for an ICCID, MSISDN or IMEI, searches the server (the whole fleet,
- * whatever the filter) and reveals the card in the tree, loading it into its group if its page
- * is not loaded.
+ * simFleet.card.find — asks for an ICCID, IMSI, MSISDN or IMEI (the core's shapes, as the hovers
+ * read them), finds the card in the whole fleet, whatever the filter, and reveals it in the tree,
+ * loading it into its group if its page is not loaded. The server searches ICCIDs, IMEIs and
+ * MSISDNs; it cannot search IMSIs, which the card lookup finds by reading the fleet.
  */
 export async function findCard(ctx: CommandContext, text?: unknown): Promise<SimDeviceVO | undefined> {
   const { t, ui } = ctx;
@@ -21,7 +22,7 @@ export async function findCard(ctx: CommandContext, text?: unknown): Promise<Sim
       ? text
       : await ui.input({
           title: t('Find Card'),
-          prompt: t('ICCID (19–20 characters), MSISDN or IMEI (15 digits)'),
+          prompt: t('ICCID (19–20 digits), IMSI or IMEI (15 digits), or MSISDN'),
           placeHolder: '8986…',
           validateInput: (v) => validateFindInput(v, t),
         });
@@ -29,12 +30,22 @@ export async function findCard(ctx: CommandContext, text?: unknown): Promise<Sim
   const problem = validateFindInput(typed, t);
   const shaped = classifyFindInput(typed);
   if (problem || !shaped) {
-    void ui.error(problem ?? t('Enter an ICCID, an MSISDN or an IMEI.'));
+    void ui.error(problem ?? t('Enter an ICCID, an IMSI, an MSISDN or an IMEI.'));
     return undefined;
   }
   let cards: SimDeviceVO[];
   try {
-    cards = (await client.listSimCards({ ...findQuery(shaped), limit: 10, offset: 1 })).sim_cards;
+    const query = findQuery(shaped);
+    if (query) {
+      cards = (await client.listSimCards({ ...query, limit: 10, offset: 1 })).sim_cards;
+    } else {
+      const found = await ctx.lookup.resolveOne(shaped, { urgent: true });
+      if (found.state === 'unknown' && found.reason === 'tooLarge') {
+        void ui.info(t('This fleet is too large to look IMSIs up (the GSL API cannot search by IMSI).'));
+        return undefined;
+      }
+      cards = found.state === 'found' ? [found.found.card] : [];
+    }
   } catch (err) {
     void ui.error(errorMessage(err, t));
     return undefined;
@@ -51,54 +62,6 @@ export async function findCard(ctx: CommandContext, text?: unknown): Promise<Sim
     )) as SimDeviceVO;
     if (!card) return undefined;
   }
-  // The pin refreshes the group; reveal waits for pending refreshes, so the view's copy of the
-  // group includes the card by the time it is revealed.
-  ctx.model.pin(card);
-  const node = ctx.tree.cardNode(card);
-  if (node) {
-    try {
-      // Found from the palette, the Cards view may be closed; reveal selects only in a rendered tree.
-      if (!ctx.treeView.visible) await showView(ctx.treeView);
-      // A reveal that reaches the workbench while it redraws the tree is dropped silently, so
-      // it is tried once more if the card did not become selected.
-      for (let attempt = 0; attempt < 2 && !isSelected(ctx.treeView, card); attempt++) {
-        const selected = selectionOf(ctx.treeView, card, 1000);
-        await ctx.treeView.reveal(node, { select: true, focus: true, expand: false });
-        await selected;
-      }
-    } catch (err) {
-      ctx.log.error(`Could not reveal ${cardLabel(card)}`, err);
-    }
-  }
+  await revealInTree(ctx, card);
   return card;
-}
-
-/** Opens the Cards view and resolves once it is visible (or after a few seconds regardless). */
-async function showView(view: vscode.TreeView<unknown>): Promise<void> {
-  let subscription: vscode.Disposable | undefined;
-  const visible = new Promise<void>((resolve) => {
-    subscription = view.onDidChangeVisibility((e) => e.visible && resolve());
-    setTimeout(resolve, 3000);
-  });
-  // VS Code's own command that shows a view (not one of ours, so not a CommandId).
-  await vscode.commands.executeCommand('simFleet.cards.focus');
-  await visible;
-  subscription?.dispose();
-}
-
-function isSelected(view: vscode.TreeView<unknown>, card: SimDeviceVO): boolean {
-  return view.selection.some((n) => (n as { card?: SimDeviceVO }).card?.sim_card_id === card.sim_card_id);
-}
-
-/** Resolves when the card becomes selected, or after `ms`. */
-function selectionOf(view: vscode.TreeView<unknown>, card: SimDeviceVO, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    const subscription = view.onDidChangeSelection(() => isSelected(view, card) && done());
-    function done(): void {
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    }
-  });
 }

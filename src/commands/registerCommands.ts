@@ -7,13 +7,16 @@ import * as vscode from 'vscode';
 import type { CommandId } from '../core/commandIds';
 import { activateCard } from './activateCard';
 import { clearFilter } from './clearFilter';
+import { compareWith } from './compareWith';
 import type { CommandContext } from './commandContext';
 import { copyIccid } from './copyIccid';
 import { filterFleet } from './filterFleet';
 import { findCard } from './findCard';
 import { loadMore } from './loadMore';
+import { openAsDocument } from './openAsDocument';
 import { refreshFleet } from './refreshFleet';
 import { resumeCard } from './resumeCard';
+import { revealCard } from './revealCard';
 import { showCardDetail } from './showCardDetail';
 import { showCardUsage } from './showCardUsage';
 import { showLog } from './showLog';
@@ -43,6 +46,9 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.card.openDetail': showCardDetail,
   'simFleet.card.openUsage': showCardUsage,
   'simFleet.card.copyIccid': copyIccid,
+  'simFleet.card.reveal': revealCard,
+  'simFleet.card.openAsDocument': openAsDocument,
+  'simFleet.card.compareWith': compareWith,
   'simFleet.log.show': showLog,
 };
 

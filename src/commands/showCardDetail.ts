@@ -3,11 +3,14 @@ import { errorMessage } from '../core/errorWords';
 import { cardsFromArgs } from './cardArgs';
 import type { CommandContext } from './commandContext';
 import { requireClient } from './commandContext';
+import { linkedCard } from './linkedCard';
 import { pickCards } from './pickCards';
 
-/** simFleet.card.openDetail — the card detail panel (also what a click on a card does). */
+/** simFleet.card.openDetail — the card detail panel (also what a click on a card, or a card link in a file, does). */
 export async function showCardDetail(ctx: CommandContext, node?: unknown): Promise<void> {
-  let [card] = cardsFromArgs(node);
+  const linked = await linkedCard(ctx, node);
+  if (linked === undefined) return;
+  let [card] = linked === 'none' ? cardsFromArgs(node) : [linked.card];
   if (!card) {
     const client = requireClient(ctx);
     if (!client) return;

@@ -3,11 +3,14 @@ import { errorMessage } from '../core/errorWords';
 import { cardsFromArgs } from './cardArgs';
 import type { CommandContext } from './commandContext';
 import { requireClient } from './commandContext';
+import { linkedCard } from './linkedCard';
 import { pickCards } from './pickCards';
 
-/** simFleet.card.openUsage — daily and monthly usage of the selected cards. */
+/** simFleet.card.openUsage — daily and monthly usage of the selected cards (or of a card link's card). */
 export async function showCardUsage(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
-  let cards = cardsFromArgs(node, nodes);
+  const linked = await linkedCard(ctx, node);
+  if (linked === undefined) return;
+  let cards = linked === 'none' ? cardsFromArgs(node, nodes) : [linked.card];
   if (cards.length === 0) {
     const client = requireClient(ctx);
     if (!client) return;

@@ -173,3 +173,17 @@ export function cardHasIdentifier(card: IdentifiedCard, id: CardIdentifier): boo
     }
   }
 }
+
+/** Where and how identifiers in files are marked (the `simFleet.identifiers.*` settings). */
+export interface IdentifierSettings {
+  /** Hovers, links and the inline status at all. */
+  enabled: boolean;
+  /** Only in files of these language ids (empty: every language). */
+  languages: readonly string[];
+  /** Only in files matching one of these glob patterns (empty: every file, and the Output panel). */
+  filePatterns: readonly string[];
+  /** The card's status after each identifier in the line. */
+  inlineStatus: boolean;
+  /** How long an identifier no account holds is remembered as such, in milliseconds. */
+  notFoundTtlMs: number;
+}

@@ -453,6 +453,13 @@ export class CardLookup implements Disposable {
     this.notify();
   }
 
+  /** Forgets everything: cards, strangers, queued work (a new session, a test). */
+  clear(): void {
+    for (const a of this.perAccount.values()) a.dispose();
+    this.perAccount.clear();
+    this.notify();
+  }
+
   /** @internal Counts what the accounts send. */
   counted(what: 'search' | 'page' | 'read'): void {
     if (what === 'read') this.stats.reads++;

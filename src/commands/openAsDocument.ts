@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { SIM_STATUSES } from '../gsl/models';
+import { cardDocumentUri } from '../editor/cardDocuments';
+import { cardsFromArgs } from './cardArgs';
+import type { CommandContext } from './commandContext';
+import { requireClient } from './commandContext';
+import type { LinkedCard } from './linkedCard';
+import { linkedCard, treeAccountId } from './linkedCard';
+import { pickCards } from './pickCards';
+
+/**
+ * The card an action on one card starts from: a link's, the tree's (right-click), or one picked
+ * from the palette. Undefined when there is none (after saying why, if a link failed).
+ */
+export async function oneCard(ctx: CommandContext, node: unknown, title: string): Promise<LinkedCard | undefined> {
+  const linked = await linkedCard(ctx, node);
+  if (linked === undefined) return undefined;
+  if (linked !== 'none') return linked;
+  const accountId = treeAccountId(ctx);
+  if (!accountId) {
+    void ctx.ui.info(ctx.t('Sign in or start the demo fleet first.'));
+    return undefined;
+  }
+  let [card] = cardsFromArgs(node);
+  if (!card) {
+    const client = requireClient(ctx);
+    if (!client) return undefined;
+    [card] = (await pickCards(ctx, client, { title, statuses: SIM_STATUSES, many: false })) ?? [];
+  }
+  return card ? { accountId, card } : undefined;
+}
+
+/** simFleet.card.openAsDocument — the card as read-only JSON (`simfleet:` document), every field, ids exact. */
+export async function openAsDocument(ctx: CommandContext, node?: unknown): Promise<vscode.Uri | undefined> {
+  const chosen = await oneCard(ctx, node, ctx.t('Open Card as Document'));
+  if (!chosen) return undefined;
+  const uri = cardDocumentUri({ accountId: chosen.accountId, cardId: chosen.card.sim_card_id }, chosen.card);
+  await vscode.window.showTextDocument(uri, { preview: false });
+  return uri;
+}
