@@ -24,6 +24,7 @@ import { settings } from './host/settings';
 import { SessionStatusBar } from './host/statusBar';
 import { Ui } from './host/ui';
 import { Panels } from './panels/index';
+import { CardTools } from './tools/cardTools';
 import type { SimFleetTestApi } from './testApi';
 import { TestUiBackend, createTestApi } from './testApi';
 
@@ -59,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   const identifiers = new IdentifierFeatures({ lookup, accounts, settings: () => settings.identifiers(), t });
   const cardDocuments = new CardDocuments({ accounts, onDidChangeCards: cardChanges.onDidChange, t });
   const ctx: CommandContext = { session, accounts, lookup, model, tree, treeView, refresh, tracker, ui, log, panels, t, testHooks };
+  const tools = new CardTools(ctx);
 
   const showFilter = (): void => {
     const active = isFilterActive(model.filter) || model.sort !== undefined;
@@ -84,6 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     lookup,
     identifiers,
     cardDocuments,
+    tools,
     ...registerCommands(ctx),
     // A card that changed is looked up again before a hover shows it.
     cardChanges.onDidChange((e) => lookup.invalidate(e.cardIds)),
@@ -108,7 +111,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   else void session.restore().catch((err: unknown) => log.error('Could not read the kept credentials', err));
 
   if (SIM_FLEET_TEST_HOOKS && testHooks && testUi) {
-    return createTestApi(context, { session, model, tree, treeView, refresh, workOrders: tracker, panels, lookup, ui: testUi, t, log, statusBarText: () => statusBar.text });
+    return createTestApi(context, { session, model, tree, treeView, refresh, workOrders: tracker, panels, lookup, tools: tools.tools, ui: testUi, t, log, statusBarText: () => statusBar.text });
   }
   return undefined;
 }

@@ -56,6 +56,8 @@ export interface SimFleetTestApi {
   readonly panels: Panels;
   /** Identifiers to cards: its counters, and its cache to clear between tests. */
   readonly lookup: CardLookup;
+  /** The language-model tools by name, to call one the way VS Code never would (without its prepare step). */
+  readonly tools: ReadonlyMap<string, vscode.LanguageModelTool<object>>;
   /** Set `ui.current` to answer confirmations, picks and inputs; read what was shown. */
   readonly ui: TestUiBackend;
   readonly t: Translate;
