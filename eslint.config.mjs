@@ -57,7 +57,7 @@ export default tseslint.config(
   // Playwright fixtures take their dependencies as an object pattern, empty when there are none: `({}, use) => …`.
   { files: ['test/e2e/**/*.ts'], rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] } },
   // The package probe is plain CommonJS, so VS Code loads it as it is, without a build.
-  { files: ['test/smoke/probe/**/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  { files: ['test/smoke/probe/**/*.js', 'test/e2e/agent/**/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',

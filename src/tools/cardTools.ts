@@ -89,6 +89,7 @@ function summary(accountId: AccountId, card: SimDeviceVO): Record<string, unknow
     imei: card.imei ?? null,
     status: card.sim_status !== undefined ? SIM_STATUS_WORDS[card.sim_status] : null,
     sim_status: card.sim_status ?? null,
+    operator_status: card.operator_status ?? null,
     cardType: card.sim_type !== undefined ? (SIM_TYPE_WORDS[card.sim_type] ?? null) : null,
     plan: card.price_plan_name ?? null,
     dataLeftMb: card.flow_left ?? null,
