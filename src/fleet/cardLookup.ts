@@ -29,7 +29,6 @@
  */
 import type { GslApi } from '../gsl/api';
 import type { Id, SimDeviceVO } from '../gsl/models';
-import { paginate } from '../gsl/paging';
 import type { AccountId, FleetAccounts } from '../core/accounts';
 import { Emitter } from '../core/events';
 import type { Disposable, Event } from '../core/events';
@@ -321,15 +320,9 @@ class AccountLookup {
     let complete = false;
     this.owner.counted('read');
     try {
-      const pages = paginate<SimDeviceVO>(
-        async ({ offset, limit }, signal) => {
-          this.owner.counted('page');
-          const page = await client.listSimCards({ limit, offset }, { signal });
-          count = page.count;
-          return { count: page.count, items: page.sim_cards };
-        },
-        { pageSize: READ_PAGE, concurrency: READ_CONCURRENCY, signal: stop.signal, operation: 'Look up cards' },
-      );
+      // The client's own paging: a page stops counting against the 4 in flight as soon as the
+      // server has answered, so the next request goes out while this one's body is parsed.
+      const pages = client.iterateSimCards({}, { pageSize: READ_PAGE, concurrency: READ_CONCURRENCY, signal: stop.signal, onCount: (n) => (count = n), onRequest: () => this.owner.counted('page') });
       let first = true;
       for await (const cards of pages) {
         for (const card of cards) {

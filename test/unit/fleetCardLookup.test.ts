@@ -229,3 +229,22 @@ test('changed cards are asked for again; a signed-out account takes its cache wi
     }
   });
 });
+
+test('a read stops as soon as every identifier is found, and counts exactly what it sent', async () => {
+  await withSim({ cards: 2000, seed: 12 }, async (sim) => {
+    const { client } = clientFor(sim, 'aksk');
+    const lookup = new CardLookup({ accounts: accountsOf(['demo', client]), notFoundTtlMs: () => 60_000 });
+    try {
+      // Twelve cards of the first page, one by IMSI: a read, which the first page answers.
+      const ids = [...idsOf(sim, 0, 11), { kind: 'imsi', value: sim.store.cards[20].vo.imsi! } as CardIdentifier];
+      sim.resetStats();
+      const results = await lookup.resolve(ids);
+      assert.ok([...results.values()].every((r) => r.state === 'found'));
+      assert.equal(sim.stats().requests, 1);
+      assert.deepEqual(lookup.stats, { requests: 1, searches: 0, pages: 1, reads: 1 });
+    } finally {
+      lookup.dispose();
+      await client.dispose();
+    }
+  });
+});
