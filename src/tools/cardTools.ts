@@ -26,6 +26,7 @@ import { errorMessage } from '../core/errorWords';
 import { classifyTypedIdentifier, identifierKey } from '../core/identifiers';
 import { escapeMarkdown, jsonForModel } from '../core/text';
 import { SIM_STATUS_WORDS, SIM_TYPE_WORDS } from '../core/words';
+import { SEARCH_CONCURRENCY } from '../fleet/cardLookup';
 import { findQuery } from '../fleet/findInput';
 import type { CommandContext } from '../commands/commandContext';
 import { carryOutCardAction } from '../commands/runCardAction';
@@ -68,6 +69,15 @@ export interface UsageInput extends CardRefInput {
 export interface ChangeCardsInput {
   cards?: Array<{ accountId?: string; cardId?: string }>;
   identifiers?: string[];
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** A tool's answer: our sentence, then the data as JSON a model reads as data. */
@@ -354,22 +364,21 @@ export class CardTools implements vscode.Disposable {
   private async byRefs(refs: ReadonlyArray<{ accountId?: string; cardId?: string }>): Promise<FoundCards> {
     const cards: FoundCards['cards'] = [];
     const missing: string[] = [];
-    await Promise.all(
-      refs.map(async (ref) => {
-        const accountId = ref.accountId ?? (this.ctx.accounts.all().length === 1 ? this.ctx.accounts.all()[0].id : undefined);
-        const cardId = typeof ref.cardId === 'string' ? ref.cardId : undefined;
-        const client = accountId ? this.ctx.accounts.get(accountId)?.currentClient() : undefined;
-        if (!accountId || !cardId || !/^\d{1,19}$/.test(cardId) || !client) {
-          missing.push(`${ref.accountId ?? ''}/${ref.cardId ?? ''}`);
-          return;
-        }
-        try {
-          cards.push({ accountId, card: await client.showSimCard({ sim_card_id: cardId }) });
-        } catch {
-          missing.push(`${accountId}/${cardId}`);
-        }
-      }),
-    );
+    // One ShowSimCard per card, a few at a time (as many as the lookup's searches), never all at once.
+    await eachLimited(refs, SEARCH_CONCURRENCY, async (ref) => {
+      const accountId = ref.accountId ?? (this.ctx.accounts.all().length === 1 ? this.ctx.accounts.all()[0].id : undefined);
+      const cardId = typeof ref.cardId === 'string' ? ref.cardId : undefined;
+      const client = accountId ? this.ctx.accounts.get(accountId)?.currentClient() : undefined;
+      if (!accountId || !cardId || !/^\d{1,19}$/.test(cardId) || !client) {
+        missing.push(`${ref.accountId ?? ''}/${ref.cardId ?? ''}`);
+        return;
+      }
+      try {
+        cards.push({ accountId, card: await client.showSimCard({ sim_card_id: cardId }) });
+      } catch {
+        missing.push(`${accountId}/${cardId}`);
+      }
+    });
     return { cards, missing };
   }
 
