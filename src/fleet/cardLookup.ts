@@ -310,7 +310,7 @@ class AccountLookup {
       return;
     }
     for (const w of wanted) if (w.via === undefined) w.via = 'read';
-    const byKey = new Map(wanted.map((w) => [w.key, w]));
+    const isWanted = wantedFields(wanted.map((w) => w.id));
     const searched = (w: Waiting): boolean => w.via === 'search';
     const open = (): Waiting[] => wanted.filter((w) => w.waiters > 0 && this.waiting.get(w.key) === w && !this.peek(w.key));
     const stop = new AbortController();
@@ -325,15 +325,7 @@ class AccountLookup {
       const pages = client.iterateSimCards({}, { pageSize: READ_PAGE, concurrency: READ_CONCURRENCY, signal: stop.signal, onCount: (n) => (count = n), onRequest: () => this.owner.counted('page') });
       let first = true;
       for await (const cards of pages) {
-        for (const card of cards) {
-          for (const key of keysOf(card)) {
-            const w = byKey.get(key);
-            if (w && cardHasIdentifier(card, w.id)) {
-              this.store(card);
-              break;
-            }
-          }
-        }
+        for (const card of cards) if (isWanted(card)) this.store(card);
         const left = open();
         if (left.length === 0) return;
         if (first && count !== undefined) {
@@ -366,6 +358,24 @@ class AccountLookup {
       }
     }
   }
+}
+
+/**
+ * A quick test of whether a card carries one of `ids`: a few set look-ups on its raw fields, since a
+ * read meets every card of the fleet. `store` then settles exactly the identifiers it carries.
+ */
+function wantedFields(ids: readonly CardIdentifier[]): (card: SimDeviceVO) => boolean {
+  const sets: Record<CardIdentifier['kind'], Set<string>> = { iccid: new Set(), imsi: new Set(), imei: new Set(), msisdn: new Set() };
+  for (const id of ids) sets[id.kind].add(id.value);
+  const { iccid, imsi, imei, msisdn } = sets;
+  const container = (v: string | null | undefined): boolean => !!v && (iccid.has(v) || (/[a-f]$/.test(v) && iccid.has(v.toUpperCase())));
+  // The fleet may keep an MSISDN with its country code: 86… or +86….
+  const number = (v: string | null | undefined): boolean => !!v && (msisdn.has(v) || msisdn.has(v.slice(2)) || msisdn.has(v.slice(3)));
+  return (card) =>
+    (iccid.size > 0 && (container(card.iccid) || container(card.cid))) ||
+    (imsi.size > 0 && !!card.imsi && imsi.has(card.imsi)) ||
+    (imei.size > 0 && !!card.imei && imei.has(card.imei)) ||
+    (msisdn.size > 0 && number(card.msisdn));
 }
 
 function answerOf(e: Entry): AccountAnswer {
