@@ -12,5 +12,5 @@ const common = {
 export default defineConfig([
   { label: 'stable', version: 'stable', ...common },
   // The lowest VS Code that engines.vscode admits.
-  { label: 'minimum', version: '1.90.0', ...common },
+  { label: 'minimum', version: '1.95.0', ...common },
 ]);

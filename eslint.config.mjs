@@ -1,7 +1,8 @@
 // Lint rules. Two jobs beyond style:
 // 1. Layers point one way (house style 28). Inner layers never import outer ones:
-//      gsl (the wire) ← core (card rules, words, error words) ← fleet (model, tree)
-//                                                             ← panels (webview hosts) ← commands ← extension.ts
+//      gsl (the wire) ← core (card rules, words, error words) ← fleet (model, tree, card lookup)
+//                                                             ← panels (webview hosts) ← commands ← tools ← extension.ts
+//                                                             ← editor (providers for files)  ↗
 //      host (VS Code adapters) implements interfaces the inner layers define; webview code sees only the
 //      panels' protocol. src/gsl, src/simulator, src/core and the protocol never import `vscode`.
 //    And the extension's entry never loads the HTTP stack or the simulator: only src/runtime.ts (a bundle
@@ -56,7 +57,7 @@ export default tseslint.config(
   // Playwright fixtures take their dependencies as an object pattern, empty when there are none: `({}, use) => …`.
   { files: ['test/e2e/**/*.ts'], rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] } },
   // The package probe is plain CommonJS, so VS Code loads it as it is, without a build.
-  { files: ['test/smoke/probe/**/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  { files: ['test/smoke/probe/**/*.js', 'test/e2e/agent/**/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -84,16 +85,22 @@ export default tseslint.config(
   { files: ['test/e2e/global-setup.ts', 'test/e2e/lib/summary-reporter.ts'], rules: { 'no-restricted-syntax': 'off' } },
 
   // ---- layers ----------------------------------------------------------------------------
-  restrict(['src/gsl/**/*.ts'], { paths: [NO_VSCODE], patterns: [...outer('core', 'fleet', 'host', 'panels', 'commands', 'simulator', 'webview'), ...roots], heavy: false }),
-  restrict(['src/simulator/**/*.ts'], { paths: [NO_VSCODE], patterns: [...outer('core', 'fleet', 'host', 'panels', 'commands', 'webview'), ...roots], heavy: false }),
-  restrict(['src/core/**/*.ts'], { paths: [NO_VSCODE], patterns: [...outer('fleet', 'host', 'panels', 'commands', 'webview'), ...roots] }),
-  restrict(['src/fleet/**/*.ts'], { patterns: [...outer('host', 'panels', 'commands', 'webview'), ...roots] }),
-  restrict(['src/panels/**/*.ts'], { patterns: [...outer('fleet', 'host', 'commands', 'webview'), ...roots] }),
+  restrict(['src/gsl/**/*.ts'], { paths: [NO_VSCODE], patterns: [...outer('core', 'fleet', 'host', 'panels', 'editor', 'commands', 'tools', 'simulator', 'webview'), ...roots], heavy: false }),
+  restrict(['src/simulator/**/*.ts'], { paths: [NO_VSCODE], patterns: [...outer('core', 'fleet', 'host', 'panels', 'editor', 'commands', 'tools', 'webview'), ...roots], heavy: false }),
+  restrict(['src/core/**/*.ts'], { paths: [NO_VSCODE], patterns: [...outer('fleet', 'host', 'panels', 'editor', 'commands', 'tools', 'webview'), ...roots] }),
+  restrict(['src/fleet/**/*.ts'], { patterns: [...outer('host', 'panels', 'editor', 'commands', 'tools', 'webview'), ...roots] }),
+  // The card lookup is tested in plain Node against the simulator.
+  restrict(['src/fleet/cardLookup.ts'], { paths: [NO_VSCODE], patterns: [...outer('host', 'panels', 'editor', 'commands', 'tools', 'webview'), ...roots] }),
+  restrict(['src/panels/**/*.ts'], { patterns: [...outer('fleet', 'host', 'editor', 'commands', 'tools', 'webview'), ...roots] }),
+  // Providers for files (hovers, links, inline status, card documents): the core's rules and the fleet's lookup; settings come from extension.ts.
+  restrict(['src/editor/**/*.ts'], { patterns: [...outer('host', 'panels', 'commands', 'tools', 'webview'), ...roots] }),
   restrict(['src/panels/protocol/**/*.ts'], { paths: [NO_VSCODE], patterns: [...outer('gsl', 'fleet', 'host', 'commands', 'webview', 'simulator'), ...roots, ...layer('The protocol is shared with the browser: only its own types and the core.', '^\\./(?!index).*', '^\\.\\./(?!\\.\\./core/)')] }),
   // host/demoFleet.ts is only ever loaded inside the runtime bundle (src/runtime.ts).
-  restrict(['src/host/**/*.ts'], { patterns: [...outer('fleet', 'panels', 'commands', 'webview'), ...layer('Only extension.ts wires the whole extension together.', rootModule('extension'), rootModule('testApi'))] }),
-  restrict(['src/host/demoFleet.ts'], { patterns: outer('fleet', 'panels', 'commands', 'webview'), heavy: false }),
-  restrict(['src/commands/**/*.ts'], { patterns: [...outer('webview'), ...roots] }),
+  restrict(['src/host/**/*.ts'], { patterns: [...outer('fleet', 'panels', 'editor', 'commands', 'tools', 'webview'), ...layer('Only extension.ts wires the whole extension together.', rootModule('extension'), rootModule('testApi'))] }),
+  restrict(['src/host/demoFleet.ts'], { patterns: outer('fleet', 'panels', 'editor', 'commands', 'tools', 'webview'), heavy: false }),
+  restrict(['src/commands/**/*.ts'], { patterns: [...outer('tools', 'webview'), ...roots] }),
+  // Language-model tools run the commands' paths (one home for what an action does).
+  restrict(['src/tools/**/*.ts'], { patterns: [...outer('webview'), ...roots] }),
   restrict(['src/webview/**/*.ts'], { paths: [NO_VSCODE], patterns: layer('Webview code is browser code: it sees only the panels\' protocol.', folder('gsl'), folder('fleet'), folder('host'), folder('commands'), folder('simulator'), '^\\.\\./panels/(?!protocol)') }),
   restrict(['src/extension.ts', 'src/testApi.ts'], { patterns: [] }),
 

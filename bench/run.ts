@@ -12,8 +12,16 @@ import { Pool } from 'undici';
 import { GslClient } from '../src/gsl/client';
 import { DEFAULT_PAGE_CONCURRENCY } from '../src/gsl/paging';
 import { SIM_STATUSES } from '../src/gsl/models';
-import type { Id } from '../src/gsl/models';
+import type { Id, SimDeviceVO } from '../src/gsl/models';
 import { signRequest } from '../src/gsl/signer';
+import type { FleetAccounts } from '../src/core/accounts';
+import { cardHoverMarkdown } from '../src/core/cardHover';
+import { Emitter } from '../src/core/events';
+import type { CardIdentifier } from '../src/core/identifiers';
+import { findIdentifiers } from '../src/core/identifiers';
+import { luhnValid } from '../src/gsl/luhn';
+import { formatOnly } from '../src/core/translate';
+import { CardLookup, READ_CONCURRENCY } from '../src/fleet/cardLookup';
 import { dailyMonths } from '../src/panels/format';
 import { loadDailyUsage } from '../src/panels/usageData';
 import { benchActivation } from './activation';
@@ -29,7 +37,7 @@ const PAGE = 500;
 // The client's configured default unless --concurrency says otherwise.
 const CONCURRENCY = Number(argValue('--concurrency') ?? DEFAULT_PAGE_CONCURRENCY);
 const ROOT = join(__dirname, '..', '..');
-/** `--only tree,scan,…` runs a subset: tree, scan, memory, throughput, usage, simulator, bundle, activation. */
+/** `--only tree,scan,…` runs a subset: tree, scan, memory, throughput, usage, identifiers, simulator, bundle, activation. */
 const ONLY = argValue('--only')?.split(',');
 const want = (section: string): boolean => !ONLY || ONLY.includes(section);
 
@@ -265,6 +273,112 @@ async function benchUsage(slow: SimulatorProcess, fast: SimulatorProcess): Promi
   return figures;
 }
 
+/** The signed-in accounts as the editor's surfaces see them: here one, the benchmark's client. */
+function oneAccount(client: GslClient): FleetAccounts {
+  const changed = new Emitter<void>();
+  const account = { id: 'bench', kind: 'account' as const, label: 'bench', currentClient: () => client };
+  return {
+    all: () => [account],
+    get: (id) => (id === 'bench' ? account : undefined),
+    state: 'account',
+    whenSignedIn: async () => account,
+    onDidChange: changed.event,
+  };
+}
+
+async function simRequests(sim: SimulatorProcess): Promise<number> {
+  const res = await fetch(`${sim.info.endpoint}/__sim/stats`);
+  return ((await res.json()) as { requests: number }).requests;
+}
+async function resetSimStats(sim: SimulatorProcess): Promise<void> {
+  await (await fetch(`${sim.info.endpoint}/__sim/stats/reset`, { method: 'POST' })).text();
+}
+
+/** Cards spread over the whole fleet (both simulators hold the same one): every 97th of some pages. */
+async function spreadCards(client: GslClient, n: number): Promise<SimDeviceVO[]> {
+  const pages = Math.ceil(FLEET / PAGE);
+  const step = Math.max(1, Math.floor(pages / 10));
+  const cards: SimDeviceVO[] = [];
+  for (let offset = 1; offset <= pages && cards.length < n * 3; offset += step) {
+    const page = await client.listSimCards({ limit: PAGE, offset });
+    cards.push(...page.sim_cards);
+  }
+  return cards.filter((_, i) => i % 3 === 0).slice(0, n);
+}
+
+/**
+ * A device log of 1,000 lines, each naming a card by ICCID, IMSI, IMEI or MSISDN, ten of them
+ * cards no account holds; what the editor's link provider hands the lookup.
+ */
+function deviceLog(cards: readonly SimDeviceVO[]): string {
+  const withCheck = (body: string): string => body + [...'0123456789'].find((d) => luhnValid(body + d))!;
+  const lines = cards.slice(0, 990).map((c, i) => {
+    const id = [c.iccid, c.imsi, c.msisdn, c.imei || c.iccid][i % 4];
+    return `2025-11-30T10:${String(i % 60).padStart(2, '0')}:00.000Z seq=${i} card=${id} rssi=-7${i % 10}`;
+  });
+  for (let i = 0; i < 10; i++) lines.push(`2025-11-30T11:00:00.000Z card=${withCheck(`89869${String(i).padStart(14, '0')}`)} unknown`);
+  return lines.join('\n');
+}
+
+async function benchIdentifiers(slow: SimulatorProcess, fast: SimulatorProcess): Promise<Figure[]> {
+  const slowClient = clientFor(slow);
+  const fastClient = clientFor(fast);
+  const cards = await spreadCards(fastClient, 1000);
+  if (cards.length < 1000) throw new Error(`only ${cards.length} cards`);
+  const figures: Figure[] = [];
+
+  // A hover over an ICCID nothing has looked up yet: a fresh cache each time, a different card each time.
+  let next = 0;
+  const hover = (client: GslClient) => async () => {
+    const card = cards[next++ % cards.length];
+    const lookup = new CardLookup({ accounts: oneAccount(client), notFoundTtlMs: () => 600_000 });
+    const id: CardIdentifier = { kind: 'iccid', value: card.iccid! };
+    const r = await lookup.resolveOne(id, { urgent: true });
+    if (r.state !== 'found') throw new Error(`hover: ${card.iccid} not found`);
+    cardHoverMarkdown({ id, accountId: 'bench', card: r.found.card }, formatOnly);
+    lookup.dispose();
+  };
+  const hoverServerMs = summarize(await timeRuns(RUNS, hover(fastClient))).median;
+  figures.push({
+    name: 'Hover on an identifier not yet cached (one search, 50 ms latency)',
+    unit: 'ms',
+    ...summarize(await timeRuns(RUNS, hover(slowClient))),
+    limit: LATENCY_MS + hoverServerMs,
+    limitNote: `1 round trip + ${hoverServerMs.toFixed(1)} ms server`,
+    goalRatio: 1.5,
+  });
+
+  // A 1,000-identifier log resolved whole, as the link provider asks for it; a fresh cache each run.
+  const text = deviceLog(cards);
+  const ids = findIdentifiers(text);
+  if (ids.length !== 1000) throw new Error(`the log holds ${ids.length} identifiers, not 1,000`);
+  let requests = 0;
+  let simSeen = 0;
+  const samples = await timeRuns(Math.max(3, Math.ceil(RUNS / 2)), async () => {
+    await resetSimStats(slow);
+    const lookup = new CardLookup({ accounts: oneAccount(slowClient), notFoundTtlMs: () => 600_000 });
+    const results = await lookup.resolve(findIdentifiers(text));
+    const found = [...results.values()].filter((r) => r.state === 'found').length;
+    const absent = [...results.values()].filter((r) => r.state === 'absent').length;
+    if (found + absent !== results.size) throw new Error('the log was not fully resolved');
+    requests = lookup.stats.requests;
+    simSeen = await simRequests(slow);
+    lookup.dispose();
+  });
+  if (simSeen !== requests) throw new Error(`the simulator saw ${simSeen} requests, the lookup counted ${requests}`);
+  figures.push({
+    name: `1,000-identifier log fully resolved (${requests} requests: one read of ${FLEET.toLocaleString('en-US')} cards, ${READ_CONCURRENCY} in flight, 50 ms latency)`,
+    unit: 'ms',
+    ...summarize(samples),
+    limit: Math.ceil(requests / READ_CONCURRENCY) * LATENCY_MS,
+    limitNote: `ceil(${requests} requests / ${READ_CONCURRENCY}) × latency`,
+    goalRatio: 1.5,
+    note: `${requests} requests for 1,000 identifiers (the simulator counted ${simSeen}); the first page tells the fleet's size, so ceil((requests - 1) / ${READ_CONCURRENCY}) + 1 round trips at best`,
+  });
+  await Promise.all([slowClient.dispose(), fastClient.dispose()]);
+  return figures;
+}
+
 async function benchSimulator(fast: SimulatorProcess): Promise<Figure> {
   const pool = new Pool(fast.info.endpoint, { connections: 8, pipelining: 1 });
   const headers = signedHeaders(fast, '/v1/sim-cards', [['limit', String(PAGE)], ['offset', '7']]);
@@ -334,6 +448,10 @@ async function main(): Promise<void> {
     if (want('usage')) {
       log('usage for many cards…');
       figures.push(...(await benchUsage(slow, fast)));
+    }
+    if (want('identifiers')) {
+      log('identifiers in files…');
+      figures.push(...(await benchIdentifiers(slow, fast)));
     }
     if (want('simulator')) {
       log('simulator throughput…');

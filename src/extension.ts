@@ -7,7 +7,10 @@ import type { CommandId } from './core/commandIds';
 import { plainText } from './core/text';
 import type { CommandContext } from './commands/commandContext';
 import { registerCommands } from './commands/registerCommands';
+import { CardDocuments } from './editor/cardDocuments';
+import { IdentifierFeatures } from './editor/identifierFeatures';
 import { CardChanges } from './fleet/cardChanges';
+import { CardLookup } from './fleet/cardLookup';
 import { describeFilter, isFilterActive } from './fleet/filter';
 import { FleetTreeProvider } from './fleet/fleetTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
@@ -22,6 +25,7 @@ import { Milestones } from './host/milestones';
 import { confirmCopy } from './commands/confirmCopy';
 import { Ui } from './host/ui';
 import { Panels } from './panels/index';
+import { CardTools } from './tools/cardTools';
 import type { SimFleetTestApi } from './testApi';
 import { TestUiBackend, createTestApi } from './testApi';
 
@@ -66,7 +70,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     confirmCopy: (what) => confirmCopy({ hidden, ui, t }, what),
     testHooks,
   });
-  const ctx: CommandContext = { accounts, fleets, tree, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks };
+  // Identifiers met in files, cards as documents, and the agents' tools: across every account.
+  const lookup = new CardLookup({ accounts, notFoundTtlMs: () => settings.identifiers().notFoundTtlMs, log });
+  const identifiers = new IdentifierFeatures({ lookup, accounts, settings: () => settings.identifiers(), t, mask: () => hidden.mask });
+  const cardDocuments = new CardDocuments({ accounts, onDidChangeCards: cardChanges.onDidChange, t, mask: () => hidden.mask, onDidChangeMask: hidden.onDidChange });
+  const ctx: CommandContext = { accounts, fleets, lookup, tree, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks };
+  const tools = new CardTools(ctx);
 
   // Filters belong to accounts: with one account the view's description names its filter; with
   // several, each account's row does.
@@ -98,7 +107,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     refresh,
     statusBar,
     panels,
+    lookup,
+    identifiers,
+    cardDocuments,
+    tools,
     ...registerCommands(ctx),
+    // A card that changed is looked up again before a hover shows it.
+    cardChanges.onDidChange((e) => lookup.invalidate(e.cardIds)),
     { dispose: () => filterWatches.forEach((d) => d.dispose()) },
     fleets.onDidChange(() => {
       filterWatches.forEach((d) => d.dispose());
@@ -114,6 +129,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'pageSize')) refresh.requestRefresh({ reset: true });
       if (settings.affects(e, 'autoRefreshSeconds')) refresh.schedule();
+      if (settings.affects(e, 'identifiers')) identifiers.settingsChanged();
     }),
   );
   showFilter();
@@ -125,7 +141,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   if (process.env.SIM_FLEET_DEMO === '1') void vscode.commands.executeCommand('simFleet.account.startDemo' satisfies CommandId);
 
   if (SIM_FLEET_TEST_HOOKS && testHooks && testUi) {
-    return createTestApi(context, { accounts, fleets, tree, treeView, refresh, panels, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
+    return createTestApi(context, { accounts, fleets, tree, treeView, refresh, panels, lookup, tools: tools.tools, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
   }
   return undefined;
 }

@@ -6,6 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type { Translate } from './core/translate';
+import type { CardLookup } from './fleet/cardLookup';
 import type { AccountFleet, Fleets } from './fleet/fleets';
 import type { FleetTreeProvider } from './fleet/fleetTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
@@ -55,6 +56,10 @@ export interface SimFleetTestApi {
   readonly treeView: vscode.TreeView<FleetNode>;
   readonly refresh: RefreshManager;
   readonly panels: Panels;
+  /** Identifiers to cards: its counters, and its cache to clear between tests. */
+  readonly lookup: CardLookup;
+  /** The language-model tools by name, to call one the way VS Code never would (without its prepare step). */
+  readonly tools: ReadonlyMap<string, vscode.LanguageModelTool<object>>;
   /** Set `ui.current` to answer confirmations, picks and inputs; read what was shown. */
   readonly ui: TestUiBackend;
   readonly t: Translate;

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { AccountId } from '../core/accounts';
 import type { Translate } from '../core/translate';
+import type { CardLookup } from '../fleet/cardLookup';
 import type { AccountFleet, Fleets } from '../fleet/fleets';
 import type { FleetTreeProvider } from '../fleet/fleetTreeProvider';
 import type { FleetNode } from '../fleet/nodes/fleetNode';
@@ -16,6 +17,8 @@ import type { Panels } from '../panels/index';
 export interface CommandContext {
   readonly accounts: AccountRegistry;
   readonly fleets: Fleets;
+  /** Identifiers to cards across the accounts (Find Card's IMSIs, hovers, the tools). */
+  readonly lookup: CardLookup;
   readonly tree: FleetTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;
   readonly refresh: RefreshManager;

@@ -1,6 +1,6 @@
 /**
  * The palette's way to choose cards: a quick pick whose search box searches the server (by
- * ICCID/EID/CID prefix, or MSISDN/IMEI by shape), limited to the statuses the action applies to.
+ * ICCID/EID/CID, or MSISDN/IMEI by their shapes in core/identifiers.ts), limited to the statuses the action applies to.
  */
 import * as vscode from 'vscode';
 import type { SimDeviceVO, SimStatus } from '../gsl/models';
@@ -38,7 +38,10 @@ export async function pickCards(
     try {
       const typed = text.trim();
       const shaped = classifyFindInput(typed);
-      const base = shaped && shaped.kind !== 'iccid' ? findQuery(shaped) : typed ? { main_search_type: 1, main_search_key: typed } : {};
+      // An ICCID (whole or in part) searches by container id; an IMEI or MSISDN by its own field.
+      // The API has no IMSI search, so an IMSI matches nothing here (Find Card finds it).
+      const byField = shaped && shaped.kind !== 'iccid' ? findQuery(shaped) : undefined;
+      const base = byField ?? (typed ? { main_search_type: 1, main_search_key: typed } : {});
       const pages = await Promise.all(options.statuses.map((s) => client.listSimCards({ ...base, sim_status: s, limit: 50, offset: 1 })));
       if (mine !== version) return;
       qp.items = pages.flatMap((p) => p.sim_cards).map((card) => ({

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { CommandId } from '../core/commandIds';
 import { activateCard } from './activateCard';
 import { clearFilter } from './clearFilter';
+import { compareWith } from './compareWith';
 import type { CommandContext } from './commandContext';
 import { copyIccid } from './copyIccid';
 import { deleteView } from './deleteView';
@@ -15,10 +16,12 @@ import { findCard } from './findCard';
 import { loadMore } from './loadMore';
 import { openView } from './openView';
 import { pinCard } from './pinCard';
+import { openAsDocument } from './openAsDocument';
 import { refreshFleet } from './refreshFleet';
 import { renameView } from './renameView';
 import { resumeCard } from './resumeCard';
 import { saveView } from './saveView';
+import { revealCard } from './revealCard';
 import { showCardDetail } from './showCardDetail';
 import { showCardUsage } from './showCardUsage';
 import { showLog } from './showLog';
@@ -58,6 +61,9 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.view.delete': deleteView,
   'simFleet.view.hideIdentifiers': hideIdentifiers,
   'simFleet.view.showIdentifiers': showIdentifiers,
+  'simFleet.card.reveal': revealCard,
+  'simFleet.card.openAsDocument': openAsDocument,
+  'simFleet.card.compareWith': compareWith,
   'simFleet.log.show': showLog,
 };
 

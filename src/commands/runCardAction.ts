@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { SimDeviceVO } from '../gsl/models';
 import type { CardOutcome } from '../core/actionSummary';
-import { anyNotSucceeded, requestSummary, workOrdersSummary } from '../core/actionSummary';
+import { actionConfirmation, anyNotSucceeded, requestSummary, workOrdersSummary } from '../core/actionSummary';
 import type { CardAction } from '../core/cardRules';
 import { ACTION_WORDS, actionApplies, actionStatuses, sendCardAction, targetStatus } from '../core/cardRules';
 import { cardLabel } from '../core/cardText';
@@ -31,18 +31,22 @@ export interface CardActionResult {
   finished: Promise<TrackedWorkOrder[]>;
 }
 
-const LISTED_IN_CONFIRM = 10;
-
-interface Target {
+/** A card and the fleet (account) it acts through: that account's client and work-order tracker. */
+export interface CardTarget {
   fleet: AccountFleet;
   card: SimDeviceVO;
+}
+
+/** Whether the action applies to the card now: its state allows it and no work order of this window is pending on it. */
+export function targetApplies(action: CardAction, target: CardTarget): boolean {
+  return actionApplies(action, target.card) && !target.fleet.tracker.isPending(target.card.sim_card_id);
 }
 
 export async function runCardAction(ctx: CommandContext, action: CardAction, node?: unknown, nodes?: unknown): Promise<CardActionResult | undefined> {
   const { t, ui } = ctx;
   const verb = t(ACTION_WORDS[action]);
   // Each card acts through its own account's client and work-order tracker.
-  let targets: Target[] = cardsFromArgs(node, nodes, ctx.fleets.only()?.account.id).flatMap(({ accountId, card }) => {
+  let targets: CardTarget[] = cardsFromArgs(node, nodes, ctx.fleets.only()?.account.id).flatMap(({ accountId, card }) => {
     const fleet = ctx.fleets.get(accountId);
     return fleet ? [{ fleet, card }] : [];
   });
@@ -53,30 +57,41 @@ export async function runCardAction(ctx: CommandContext, action: CardAction, nod
     if (!picked?.length) return undefined;
     targets = picked.map((card) => ({ fleet, card }));
   }
-  const cards = targets.map((x) => x.card);
 
-  const applicableTargets = targets.filter((x) => actionApplies(action, x.card) && !x.fleet.tracker.isPending(x.card.sim_card_id));
-  const applicable = applicableTargets.map((x) => x.card);
-  const skipped = cards.filter((c) => !applicable.includes(c));
+  const applicable = targets.filter((x) => targetApplies(action, x));
+  const skipped = targets.filter((x) => !applicable.includes(x)).map((x) => x.card);
   if (applicable.length === 0) {
     void ui.info(t('{0} does not apply to the selected cards (wrong status, or a work order is still running).', verb));
     return undefined;
   }
 
-  const names = applicable.slice(0, LISTED_IN_CONFIRM).map(cardLabel).join('\n');
-  const more = applicable.length > LISTED_IN_CONFIRM ? `\n${t('…and {0} more.', applicable.length - LISTED_IN_CONFIRM)}` : '';
-  const skipNote = skipped.length ? `\n\n${t('{0} selected cards are skipped: the action does not apply to them now.', skipped.length)}` : '';
-  const question = applicable.length === 1 ? t('{0} card {1}?', verb, cardLabel(applicable[0])) : t('{0} {1} cards?', verb, applicable.length);
-  if (!(await ui.confirm(question, `${names}${more}${skipNote}`, verb))) return undefined;
+  const ask = actionConfirmation(action, applicable.map((x) => x.card), skipped.length, t);
+  if (!(await ui.confirm(ask.question, ask.detail, ask.button))) return undefined;
+  return carryOutCardAction(ctx, action, applicable, skipped);
+}
 
+/**
+ * What happens once the person said yes, whoever asked them (the command's dialog, or VS Code's
+ * confirmation of an agent's tool): exactly one request per card, in order, never retried, with
+ * progress that can be cancelled between cards; every work order followed to its end; a summary.
+ */
+export async function carryOutCardAction(
+  ctx: CommandContext,
+  action: CardAction,
+  targets: readonly CardTarget[],
+  skipped: readonly SimDeviceVO[],
+): Promise<CardActionResult> {
+  const { t, ui } = ctx;
+  const verb = t(ACTION_WORDS[action]);
+  const applicable = targets.map((x) => x.card);
   const outcomes: CardOutcome[] = [];
   const following: Array<Promise<TrackedWorkOrder & { label: string }>> = [];
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('{0}: sending requests', verb), cancellable: true },
     async (progress, token) => {
-      for (const [i, { fleet, card }] of applicableTargets.entries()) {
+      for (const [i, { fleet, card }] of targets.entries()) {
         if (token.isCancellationRequested) break;
-        progress.report({ message: plainText(`${i + 1}/${applicable.length} ${cardLabel(card)}`), increment: 100 / applicable.length });
+        progress.report({ message: plainText(`${i + 1}/${targets.length} ${cardLabel(card)}`), increment: 100 / targets.length });
         const client = fleet.account.currentClient();
         try {
           if (!client) throw new Error(t('The account {0} is not signed in.', fleet.account.label));
@@ -118,5 +133,5 @@ export async function runCardAction(ctx: CommandContext, action: CardAction, nod
     });
     return orders;
   });
-  return { action, requested: applicable, outcomes, skipped, notAttempted, summary, finished };
+  return { action, requested: [...applicable], outcomes, skipped: [...skipped], notAttempted, summary, finished };
 }

@@ -5,12 +5,16 @@ import { errorMessage } from '../core/errorWords';
 import { cardsFromArgs } from './cardArgs';
 import type { CommandContext } from './commandContext';
 import { chooseFleet } from './commandContext';
+import { linkedCard } from './linkedCard';
 import { pickCards } from './pickCards';
 
-/** simFleet.card.openUsage — daily and monthly usage of the selected cards (one panel per account). */
+/** simFleet.card.openUsage — daily and monthly usage of the selected cards (one panel per account), or of a card link's card. */
 export async function showCardUsage(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
+  const linked = await linkedCard(ctx, node);
+  if (linked === undefined) return;
   const byAccount = new Map<AccountId, SimDeviceVO[]>();
-  for (const { accountId, card } of cardsFromArgs(node, nodes, ctx.fleets.only()?.account.id)) byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), card]);
+  const named = linked === 'none' ? cardsFromArgs(node, nodes, ctx.fleets.only()?.account.id) : [linked];
+  for (const { accountId, card } of named) byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), card]);
   if (byAccount.size === 0) {
     const fleet = await chooseFleet(ctx, undefined, ctx.t('Open Usage'));
     if (!fleet) return;

@@ -1,7 +1,7 @@
 /** The sentences that close a card action: what was requested, and how the work orders ended. Pure. */
 import type { SimDeviceVO } from '../gsl/models';
 import type { CardAction } from './cardRules';
-import { ACTION_NOUNS } from './cardRules';
+import { ACTION_NOUNS, ACTION_WORDS } from './cardRules';
 import { cardLabel } from './cardText';
 import type { Translate } from './translate';
 import type { TrackedWorkOrder } from './workOrders';
@@ -26,6 +26,26 @@ const ONE_DONE: Record<CardAction, string> = {
 };
 
 const LISTED = 3;
+const LISTED_IN_CONFIRM = 10;
+
+/** The one question before an action changes cards: what the command's dialog and an agent's tool both ask. */
+export interface ActionConfirmation {
+  /** The question, naming the card or the number of cards. */
+  question: string;
+  /** The cards, one a line (the first ten), and what is skipped. */
+  detail: string;
+  /** The word on the button that goes ahead. */
+  button: string;
+}
+
+export function actionConfirmation(action: CardAction, applicable: readonly SimDeviceVO[], skipped: number, t: Translate): ActionConfirmation {
+  const verb = t(ACTION_WORDS[action]);
+  const names = applicable.slice(0, LISTED_IN_CONFIRM).map(cardLabel).join('\n');
+  const more = applicable.length > LISTED_IN_CONFIRM ? `\n${t('…and {0} more.', applicable.length - LISTED_IN_CONFIRM)}` : '';
+  const skipNote = skipped ? `\n\n${t('{0} selected cards are skipped: the action does not apply to them now.', skipped)}` : '';
+  const question = applicable.length === 1 ? t('{0} card {1}?', verb, cardLabel(applicable[0])) : t('{0} {1} cards?', verb, applicable.length);
+  return { question, detail: `${names}${more}${skipNote}`, button: verb };
+}
 
 export function requestSummary(action: CardAction, outcomes: readonly CardOutcome[], skipped: readonly SimDeviceVO[], notAttempted: number, t: Translate): string {
   const ok = outcomes.filter((o) => o.ok);

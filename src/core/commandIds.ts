@@ -30,6 +30,9 @@ export const COMMAND_IDS = [
   'simFleet.view.delete',
   'simFleet.view.hideIdentifiers',
   'simFleet.view.showIdentifiers',
+  'simFleet.card.reveal',
+  'simFleet.card.openAsDocument',
+  'simFleet.card.compareWith',
   'simFleet.log.show',
 ] as const;
 
@@ -41,3 +44,17 @@ export const ACTION_COMMANDS = {
   stop: 'simFleet.card.stop',
   activate: 'simFleet.card.activate',
 } as const satisfies Record<CardAction, CommandId>;
+
+/**
+ * The only commands a link in a hover may run (`MarkdownString.isTrusted.enabledCommands`), each
+ * with one argument, `{ accountId, cardId }`, which the command checks (core/cardLinks.ts).
+ */
+export const CARD_LINK_COMMANDS = [
+  'simFleet.card.openDetail',
+  'simFleet.card.openUsage',
+  'simFleet.card.reveal',
+  'simFleet.card.copyIccid',
+  'simFleet.card.openAsDocument',
+] as const satisfies readonly CommandId[];
+
+export type CardLinkCommand = (typeof CARD_LINK_COMMANDS)[number];

@@ -4,7 +4,9 @@
  * `[label](command:…)` into a link in notifications. Every string SIM Fleet did not write itself
  * goes through `plainText` before any of those surfaces (quick picks, notifications, dialogs,
  * the status bar, the view's description, tree labels), and through `escapeMarkdown` before a
- * markdown tooltip or hover. Two rules, one per kind of surface, and no other.
+ * markdown tooltip or hover. What a language-model tool answers is data for a model, not for a
+ * person's eyes: it goes out as JSON through `jsonForModel`. Three rules, one per kind of surface,
+ * and no other.
  */
 
 /** U+200B ZERO WIDTH SPACE: invisible, and it breaks the `$(` and `](` that the syntax needs. */
@@ -25,4 +27,14 @@ export function plainText(text: string): string {
  */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/**
+ * JSON text handed to a language model (a tool's answer) as data: `<`, `>`, `&` and the backtick
+ * become `\uXXXX` escapes. JSON reads the same values back, and since those characters can only
+ * stand inside JSON strings, no value can close the code block around it, open an HTML tag or
+ * pass for markdown; quotes and line breaks in values are escaped by JSON itself.
+ */
+export function jsonForModel(json: string): string {
+  return json.replace(/[<>&`]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,32 +1,32 @@
 /**
- * Tells an ICCID, an IMEI and an MSISDN apart by their shape, for the find-card command. Pure.
+ * Find Card's reading of typed text, and the server query for it. The shapes come from the core
+ * (`classifyTypedIdentifier`), the same rules the hovers and links use, so a number Find accepts
+ * is one the editor marks and the other way round. Pure.
  */
 import type { CardListQuery } from './filter';
+import type { CardIdentifier, TypedIdentifier } from '../core/identifiers';
+import { classifyTypedIdentifier } from '../core/identifiers';
 import type { Translate } from '../core/translate';
 
-export type FindInput =
-  | { kind: 'iccid'; value: string }
-  | { kind: 'imei'; value: string }
-  | { kind: 'msisdn'; value: string };
+export type FindInput = TypedIdentifier;
 
 export function classifyFindInput(input: string): FindInput | undefined {
-  // People paste numbers with spaces or dashes from spreadsheets and labels.
-  const s = input.trim().replace(/[\s-]/g, '');
-  // ICCID: 19–20 characters, digits, the last one may be a hex check/filler letter (often F).
-  if (/^\d{18,19}[0-9A-Fa-f]$/.test(s)) return { kind: 'iccid', value: s.toUpperCase() };
-  if (/^\d{15}$/.test(s)) return { kind: 'imei', value: s };
-  if (/^\+?\d{5,14}$/.test(s)) return { kind: 'msisdn', value: s };
-  return undefined;
+  return classifyTypedIdentifier(input);
 }
 
 export function validateFindInput(input: string, t: Translate): string | undefined {
-  if (input.trim() === '') return t('Enter an ICCID, an MSISDN or an IMEI.');
+  if (input.trim() === '') return t('Enter an ICCID, an IMSI, an MSISDN or an IMEI.');
   return classifyFindInput(input)
     ? undefined
-    : t('Enter an ICCID (19–20 characters), an IMEI (15 digits) or an MSISDN (5–14 digits, optionally starting with +).');
+    : t('Enter an ICCID (19–20 digits starting with 89, valid check digit), an IMSI or IMEI (15 digits), or an MSISDN (5–14 digits, optionally starting with +).');
 }
 
-export function findQuery(found: FindInput): CardListQuery {
+/**
+ * The ListSimCards search for an identifier, when the API has one: container id (ICCID),
+ * device IMEI or MSISDN. The API cannot search by IMSI (gsl-api.md 2.2.1); an IMSI is found by
+ * reading the fleet (fleet/cardLookup.ts).
+ */
+export function findQuery(found: CardIdentifier | FindInput): CardListQuery | undefined {
   switch (found.kind) {
     case 'iccid':
       return { main_search_type: 1, main_search_key: found.value };
@@ -34,5 +34,7 @@ export function findQuery(found: FindInput): CardListQuery {
       return { main_search_type: 3, main_search_key: found.value };
     case 'msisdn':
       return { msisdn: found.value };
+    case 'imsi':
+      return undefined;
   }
 }

@@ -36,6 +36,10 @@ export interface PageIteratorOptions extends CallOptions {
   pageSize?: number;
   /** Pages in flight at once; default 4. */
   concurrency?: number;
+  /** Told the list's total (`count`) once the first page is in, before any card is yielded. */
+  onCount?: (count: number) => void;
+  /** Told as each page's request goes out (a page aborted early was still sent). */
+  onRequest?: () => void;
 }
 
 export interface GslApi {

@@ -414,6 +414,8 @@ export class GslClient implements GslApi {
         concurrency: opts?.concurrency ?? this.options.concurrency ?? DEFAULT_PAGE_CONCURRENCY,
         signal: opts?.signal,
         operation: 'List SIM cards',
+        onCount: opts?.onCount,
+        onRequest: opts?.onRequest,
       },
     );
   }

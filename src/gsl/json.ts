@@ -179,12 +179,16 @@ function parseRewritten(text: string): unknown {
 
 const DECIMAL = /^-?\d+$/;
 
-/** Stringify, writing decimal-string ids back as JSON integers. Output has no spaces. */
-export function stringifyJson(value: unknown): string {
-  return write(value, '', false) ?? 'null';
+/**
+ * Stringify, writing decimal-string ids back as JSON integers, every digit as it was. Without
+ * `indent` the output has no spaces (request bodies); with it, it is laid out for reading, as
+ * `JSON.stringify(value, null, indent)` would (a card shown as a document).
+ */
+export function stringifyJson(value: unknown, indent?: number): string {
+  return write(value, '', false, indent ? ' '.repeat(indent) : '', '\n') ?? 'null';
 }
 
-function write(v: unknown, key: string, inArray: boolean): string | undefined {
+function write(v: unknown, key: string, inArray: boolean, step: string, nl: string): string | undefined {
   if (typeof v === 'string') {
     if (DECIMAL.test(v) && (inArray ? isIdArrayKey(key) : isIdKey(key))) return v;
     return JSON.stringify(v);
@@ -193,14 +197,20 @@ function write(v: unknown, key: string, inArray: boolean): string | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'bigint') return v.toString();
-  if (Array.isArray(v)) return `[${v.map((x) => write(x, key, true) ?? 'null').join(',')}]`;
+  const inner = step ? nl + step : '';
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    const items = v.map((x) => write(x, key, true, step, inner) ?? 'null');
+    return step ? `[${inner}${items.join(`,${inner}`)}${nl}]` : `[${items.join(',')}]`;
+  }
   if (typeof v === 'object') {
     const parts: string[] = [];
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      const w = write(x, k, false);
-      if (w !== undefined) parts.push(`${JSON.stringify(k)}:${w}`);
+      const w = write(x, k, false, step, inner);
+      if (w !== undefined) parts.push(`${JSON.stringify(k)}:${step ? ' ' : ''}${w}`);
     }
-    return `{${parts.join(',')}}`;
+    if (parts.length === 0) return '{}';
+    return step ? `{${inner}${parts.join(`,${inner}`)}${nl}}` : `{${parts.join(',')}}`;
   }
   return undefined;
 }

@@ -22,6 +22,10 @@ export interface PaginateOptions {
   signal?: AbortSignal;
   /** Name used in errors. */
   operation?: string;
+  /** Told the total once the first page is in, before its items are yielded. */
+  onCount?: (count: number) => void;
+  /** Told as each page's fetch starts. */
+  onRequest?: () => void;
 }
 
 /**
@@ -83,7 +87,9 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateO
   let active = 0;
   let stopped = false;
   try {
+    options.onRequest?.();
     const first = await fetchPage({ offset: 1, limit }, controller.signal);
+    options.onCount?.(first.count);
     yield first.items;
     const pages = Math.min(MAX_OFFSET, Math.ceil(first.count / limit));
     if (pages <= 1 || first.items.length === 0) return;
@@ -103,6 +109,7 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateO
           active--;
           launch();
         };
+        options.onRequest?.();
         const p = fetchPage({ offset, limit }, controller.signal, free);
         launched.set(offset, p);
         // Rejections are observed when the page's turn comes; this also stops an early

@@ -1,6 +1,7 @@
 /** Typed access to the extension's settings (none of which ever holds a secret). */
 import * as vscode from 'vscode';
 import { DEFAULT_ENDPOINTS, type GslEndpoints } from '../gsl/api';
+import type { IdentifierSettings } from '../core/identifiers';
 
 const SECTION = 'simFleet';
 
@@ -40,6 +41,17 @@ export const settings = {
     // Only differences from the defaults are written, so settings stay clean.
     await cfg().update('endpoint', endpoints.gsl === DEFAULT_ENDPOINTS.gsl ? undefined : endpoints.gsl, vscode.ConfigurationTarget.Global);
     await cfg().update('iamEndpoint', endpoints.iam === DEFAULT_ENDPOINTS.iam ? undefined : endpoints.iam, vscode.ConfigurationTarget.Global);
+  },
+  identifiers(): IdentifierSettings {
+    const c = cfg();
+    const strings = (key: string): string[] => (c.get<unknown[]>(key, []) ?? []).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+    return {
+      enabled: c.get<boolean>('identifiers.enabled', true),
+      languages: strings('identifiers.languages'),
+      filePatterns: strings('identifiers.filePatterns'),
+      inlineStatus: c.get<boolean>('identifiers.inlineStatus', false),
+      notFoundTtlMs: clamp(c.get<number>('identifiers.notFoundMinutes', 10), 1, 1440) * 60_000,
+    };
   },
   /** VS Code's own proxy setting, passed to the client. */
   proxy(): string | undefined {

@@ -9,7 +9,8 @@ import type { FleetStore } from './store';
 import type { WorkOrderBook } from './workOrders';
 import { ICCID_PREFIXES } from './catalog';
 import { isoTime } from './dates';
-import { Rng, hash32, luhnDigit } from './rng';
+import { luhnDigit } from '../gsl/luhn';
+import { Rng, hash32 } from './rng';
 
 const HOUR_MS = 3_600_000;
 

@@ -11,7 +11,8 @@ import {
   ICON_TAG_ID, MARKUP_TAG_ID, MSISDN_PREFIXES, SITES, basePlans,
 } from './catalog';
 import { DAY_MS, isoTime, startOfDay } from './dates';
-import { Rng, hash32, luhnDigit } from './rng';
+import { luhnDigit } from '../gsl/luhn';
+import { Rng, hash32 } from './rng';
 
 /** A card as the simulator keeps it: the wire record plus what the wire does not show. */
 export interface Card {

@@ -66,23 +66,3 @@ export class Rng {
     return s;
   }
 }
-
-/** Luhn check digit for a string of digits (ICCID and IMEI use it). */
-export function luhnDigit(body: string): number {
-  let sum = 0;
-  let double = true;
-  for (let i = body.length - 1; i >= 0; i--) {
-    let d = body.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
-export function luhnValid(digits: string): boolean {
-  return /^\d+$/.test(digits) && luhnDigit(digits.slice(0, -1)) === Number(digits[digits.length - 1]);
-}

@@ -131,6 +131,17 @@ describe('working habits', function () {
     const usage = [...api.panels.usagePanels()].find((p) => p.shows(accountId, [first.sim_card_id, fleetCards[1].sim_card_id]))!;
     await until(async () => (page = JSON.stringify(await usage.snapshot())).includes('Monthly traffic') && !page.includes('Loading'));
     shown.push(page, usage.panel.title);
+    // A hover over the card's ICCID in a file, and the card opened as a document.
+    const doc = await vscode.workspace.openTextDocument({ content: `modem up iccid=${first.iccid ?? ''} imei=${first.imei ?? ''}\n`, language: 'log' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf(first.iccid!) + 2));
+    const hoverText = hovers.flatMap((h) => h.contents).map((c) => (c instanceof vscode.MarkdownString ? c.value : String(c)));
+    assert.ok(hoverText.some((h) => h.includes('Open Detail')), 'the card hover was shown');
+    shown.push(...hoverText);
+    const opened = await vscode.commands.executeCommand<vscode.Uri | undefined>('simFleet.card.openAsDocument', { card: first, accountId });
+    const cardDoc = vscode.window.activeTextEditor?.document;
+    assert.ok(cardDoc && cardDoc.uri.scheme === 'simfleet', `the card opened as a document (${String(opened)})`);
+    shown.push(cardDoc.getText(), cardDoc.uri.path.split('/').pop() ?? '');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const p of api.ui.picks.slice(picksFrom)) shown.push(...p.items.flatMap((i) => [i.label, i.description ?? '', i.detail ?? '']));
     shown.push(...api.ui.notifications.slice(notesFrom).map((n) => n.message), ...api.recentLog().slice(logFrom));
     assert.ok(api.recentLog().length > logFrom, 'the log was written meanwhile (the requests, at least)');

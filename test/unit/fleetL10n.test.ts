@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { HOVER_LINKS } from '../../src/core/cardHover';
 import { ACTION_NOUNS, ACTION_WORDS, actionBlockedReason } from '../../src/core/cardRules';
+import { IDENTIFIER_WORDS } from '../../src/core/identifiers';
 import { SORT_KEY_WORDS } from '../../src/fleet/filter';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -12,7 +14,7 @@ const read = (p: string) => readFileSync(path.join(root, p), 'utf8');
 const json = (p: string) => JSON.parse(read(p)) as Record<string, string>;
 
 function sources(): string[] {
-  const dirs = ['src/core', 'src/host', 'src/fleet', 'src/fleet/nodes', 'src/commands'];
+  const dirs = ['src/core', 'src/host', 'src/fleet', 'src/fleet/nodes', 'src/commands', 'src/editor', 'src/tools'];
   return ['src/extension.ts', ...dirs.flatMap((d) => readdirSync(path.join(root, d)).filter((f) => f.endsWith('.ts')).map((f) => `${d}/${f}`))];
 }
 
@@ -27,12 +29,12 @@ test('every t("…") string in the extension sources has a zh-cn translation', (
     }
   }
   const blocked = actionBlockedReason({ sim_status: 14, operator_status: 6 }) ?? '';
-  for (const key of [...Object.values(ACTION_WORDS), ...Object.values(ACTION_NOUNS), ...Object.values(SORT_KEY_WORDS), blocked]) if (!(key in zh)) missing.push(key);
+  for (const key of [...Object.values(ACTION_WORDS), ...Object.values(ACTION_NOUNS), ...Object.values(SORT_KEY_WORDS), ...Object.values(IDENTIFIER_WORDS), ...HOVER_LINKS.map(([, label]) => label), blocked]) if (!(key in zh)) missing.push(key);
   assert.deepEqual(missing, []);
 });
 
 test('translations keep their {n} placeholders', () => {
-  const zh = json('l10n/parts/extension.zh-cn.json');
+  const zh = Object.assign({}, ...readdirSync(path.join(root, 'l10n/parts')).map((f) => json(`l10n/parts/${f}`))) as Record<string, string>;
   for (const [en, cn] of Object.entries(zh)) {
     const holes = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((x) => x[0]).sort();
     assert.deepEqual(holes(cn), holes(en), en);

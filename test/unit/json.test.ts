@@ -88,3 +88,14 @@ test('ids in id arrays below 2^53 become strings; a long one keeps its digits', 
   assert.deepEqual(parseJson('{"tag_ids":[1,22,333],"flows":[1,2]}'), { tag_ids: ['1', '22', '333'], flows: [1, 2] });
   assert.deepEqual(parseJson('{"tag_ids":[1,18014398509481985],"x":{"order_id":18014398509481987}}'), { tag_ids: ['1', '18014398509481985'], x: { order_id: '18014398509481987' } });
 });
+
+test('laid out for reading (a card as a document): the same layout as JSON.stringify, ids with every digit', () => {
+  const card = { sim_card_id: '9007199254740993', iccid: '89860012345678901234', tags: [], attrs: {}, flow_left: 12.5, real_named: null, order_ids: ['5702790861700000'], nested: [{ id: '1' }] };
+  const text = stringifyJson(card, 2);
+  assert.match(text, /"sim_card_id": 9007199254740993,/);
+  // Where no id exceeds 2^53, the layout is exactly JSON.stringify's.
+  const small = { ...card, sim_card_id: '4710226018477568' };
+  const plain = { ...small, sim_card_id: 4710226018477568, order_ids: [5702790861700000], nested: [{ id: 1 }] };
+  assert.equal(stringifyJson(small, 2), JSON.stringify(plain, null, 2));
+  assert.deepEqual(parseJson(text), card);
+});

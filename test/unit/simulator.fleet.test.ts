@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { generateFleet, cardId } from '../../src/simulator/generator';
 import { FleetStore } from '../../src/simulator/store';
 import { dailyUsage, monthUsage } from '../../src/simulator/usage';
-import { luhnValid } from '../../src/simulator/rng';
+import { luhnValid } from '../../src/gsl/luhn';
 import { MARKUP_ATTRIBUTE, MARKUP_TAG, PLAN_BY_ID } from '../../src/simulator/catalog';
 import { isoTime, monthOf } from '../../src/simulator/dates';
 

@@ -7,7 +7,10 @@
 // top of the defaults below), `env` (for code-server and its extension host), `viewport` (Playwright's
 // own), `sidebarWidth` (0 keeps VS Code's) and `beforeOpen` (runs once code-server answers, before
 // the workbench opens; being a function, it is given as a fixture:
-// `test.use({ beforeOpen: async ({}, use) => use(async (journey) => { ... }) })`).
+// `test.use({ beforeOpen: async ({}, use) => use(async (journey) => { ... }) })`) and `alsoInstall`
+// (folders of other extensions, e.g. the journey agent in test/e2e/agent/, packaged and installed
+// into the journey's profile before code-server starts: the web workbench loads only one extension
+// under development, since it reads the URL's payload into a map).
 //
 // Screenshots: `journey.screenshot(name, target?)` keeps every one under test-results/e2e/<journey>/;
 // `journey.docShot(name, target?)` is one the README shows, also copied to docs/screenshots/<name>.png
@@ -17,11 +20,12 @@
 // On failure: test-results/e2e/<journey>/failure.png, the code-server log and the browser console
 // (which carries the extension host's output) attached to the test, the temporary folder kept;
 // Playwright keeps the trace and its own failure screenshot.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { expect, test as base, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { recordConsole, startCodeServer } from '../../../scripts/vscode-host.mjs';
+import { installExtension, recordConsole, repoRoot, startCodeServer } from '../../../scripts/vscode-host.mjs';
 import { docsDir, keepAll, resultsDir, updateDocs } from './paths';
 import { sidebar, waitForWorkbench } from './workbench';
 
@@ -54,6 +58,7 @@ export interface JourneyOptions {
   env: Record<string, string>;
   sidebarWidth: number;
   beforeOpen: ((journey: Journey) => Promise<void>) | undefined;
+  alsoInstall: string[];
 }
 
 export const test = base.extend<JourneyOptions & { journey: Journey }>({
@@ -62,8 +67,9 @@ export const test = base.extend<JourneyOptions & { journey: Journey }>({
   env: [{}, { option: true }],
   sidebarWidth: [420, { option: true }],
   beforeOpen: [undefined, { option: true }],
+  alsoInstall: [[], { option: true }],
 
-  journey: async ({ page, demo, settings, env, sidebarWidth, beforeOpen }, use, testInfo) => {
+  journey: async ({ page, demo, settings, env, sidebarWidth, beforeOpen, alsoInstall }, use, testInfo) => {
     const name = path.basename(testInfo.file).replace(/\.spec\.ts$/, '').replace(/^\d+-/, '');
     const tmp = mkdtempSync(path.join(tmpdir(), `sim-fleet-e2e-${name}-`));
     const userDataDir = path.join(tmp, 'user-data');
@@ -95,6 +101,7 @@ export const test = base.extend<JourneyOptions & { journey: Journey }>({
     let server: CodeServer | undefined;
     let setupFailed = true;
     try {
+      for (const folder of alsoInstall) await installExtension({ vsix: packageFolder(folder, tmp), userDataDir, extensionsDir: path.join(userDataDir, 'extensions') });
       server = await startCodeServer({
         userDataDir,
         workspace,
@@ -145,6 +152,19 @@ export const test = base.extend<JourneyOptions & { journey: Journey }>({
 });
 
 export { expect };
+
+/** Packages an extension folder (plain JavaScript, no build) as a .vsix in `tmp`, offline, with vsce. */
+function packageFolder(folder: string, tmp: string): string {
+  const copy = path.join(tmp, `pack-${path.basename(folder)}`);
+  cpSync(folder, copy, { recursive: true });
+  rmSync(path.join(copy, 'tsconfig.json'), { force: true });
+  if (!existsSync(path.join(copy, 'README.md'))) writeFileSync(path.join(copy, 'README.md'), `# ${path.basename(folder)}\n\nA helper of SIM Fleet's UI journeys.\n`);
+  copyFileSync(path.join(repoRoot, 'LICENSE'), path.join(copy, 'LICENSE'));
+  const vsix = path.join(tmp, `${path.basename(folder)}.vsix`);
+  const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  execFileSync(process.execPath, [vsce, 'package', '--allow-missing-repository', '--no-dependencies', '-o', vsix], { cwd: copy, stdio: 'pipe' });
+  return vsix;
+}
 
 /** Attaches the code-server log and the browser console, and prints the console's errors from SIM Fleet. */
 async function keepLogs(testInfo: TestInfo, name: string, consoleLog: string, server: CodeServer | undefined) {

@@ -11,3 +11,5 @@ export const docsDir = path.join(repoRoot, 'docs', 'screenshots');
 export const updateDocs = process.env.SIM_FLEET_UPDATE_SCREENSHOTS === '1';
 /** SIM_FLEET_E2E_KEEP=1 keeps every journey's temporary profile, not only the failed ones'. */
 export const keepAll = process.env.SIM_FLEET_E2E_KEEP === '1';
+/** The journey agent: another extension that calls SIM Fleet's language-model tools (test/e2e/agent/). */
+export const agentDir = path.join(repoRoot, 'test', 'e2e', 'agent');
