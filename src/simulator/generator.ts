@@ -1,8 +1,12 @@
 /**
- * Deterministic fleet generation: the same seed, size and day give the same cards.
+ * Deterministic fleet generation: the same seed, size and day give the same cards, and any
+ * one card can be generated alone from (seed, index), which is how the store serves a large
+ * fleet without holding it (see store.ts).
  *
  * Dates are laid out relative to the start of the generation day (from the `now` clock), so
  * a demo fleet always looks current; everything else depends only on the seed and the index.
+ * Usage (`flow_used`, daily and monthly figures) comes from the card's usage profile
+ * (usage.ts), which also plants the cards that need attention.
  */
 import type { SimDeviceVO, SimStatus, SimType } from '../gsl/models';
 import type { Carrier, Plan } from './catalog';
@@ -11,7 +15,9 @@ import {
   ICON_TAG_ID, MARKUP_TAG_ID, MSISDN_PREFIXES, SITES, basePlans,
 } from './catalog';
 import { DAY_MS, isoTime, startOfDay } from './dates';
-import { Rng, hash32, luhnDigit } from './rng';
+import { Rng, hash32, luhnDigit, unit } from './rng';
+import type { UsageProfile } from './usage';
+import { PLANTING, idleProfile, inUseProfile } from './usage';
 
 /** A card as the simulator keeps it: the wire record plus what the wire does not show. */
 export interface Card {
@@ -24,6 +30,10 @@ export interface Card {
   tagIds: string[];
   /** Which kind of pool `vo.sim_pool_id` names. */
   poolKind?: 'forward' | 'back';
+  /** How the card uses data; fixed at generation, whatever happens to the card later. */
+  readonly usage: UsageProfile;
+  /** Planted to expire within the "expires soon" window. */
+  readonly plantedExpiry: boolean;
   /** The record sent on the wire (ShowSimCard / ListSimCards item). */
   readonly vo: SimDeviceVO & { sim_card_id: string; iccid: string; cid: string; sim_status: SimStatus; sim_type: SimType };
 }
@@ -40,6 +50,8 @@ export interface PoolSeed {
   kind: 'forward' | 'back';
   pool_name: string;
   plan: Plan;
+  /** Planted: its total is set so that this month's pace overruns it (forward pools only). */
+  atRisk?: boolean;
 }
 
 /** Ids above 2^53 for every 37th card, so clients must keep ids as exact integers. */
@@ -51,6 +63,51 @@ const PLAN_INSTANCE_BASE = 5812345600000000;
 export function cardId(index: number): string {
   if (index % BIG_ID_EVERY === 5) return (BIG_ID_BASE + BigInt(index) * 2n).toString();
   return String(ID_BASE + index * 4099);
+}
+
+/** The index whose `cardId` is `id` (a decimal string), if any: ids are found without a map. */
+export function indexOfCardId(id: string): number | undefined {
+  if (!/^\d{1,19}$/.test(id)) return undefined;
+  const v = BigInt(id);
+  let index: bigint;
+  if (v >= BIG_ID_BASE) {
+    if ((v - BIG_ID_BASE) % 2n !== 0n) return undefined;
+    index = (v - BIG_ID_BASE) / 2n;
+  } else {
+    const off = v - BigInt(ID_BASE);
+    if (off < 0n || off % 4099n !== 0n) return undefined;
+    index = off / 4099n;
+  }
+  if (index > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
+  const i = Number(index);
+  return cardId(i) === id ? i : undefined;
+}
+
+/**
+ * The index a container id or ICCID names, if it has the generator's shape. ICCIDs carry the
+ * index in characters 8–15, eSIM container ids after their 8-digit prefix, vSIM ids after
+ * the "V"; the caller still checks the card it finds really has that id.
+ */
+export function indexOfContainer(ref: string): number | undefined {
+  let m = /^\d{8}(\d{8})\d{3,4}$/.exec(ref);
+  if (m) return Number(m[1]);
+  m = /^89049032(\d{10})\d{14}$/.exec(ref);
+  if (m) return Number(m[1]);
+  m = /^V(\d{9})\d{6}$/.exec(ref);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * A number that orders cards as their `cid` strings order, so sorting a large fleet by cid
+ * needs no strings. Every cid is unique in its first characters (they hold the index), and the
+ * three shapes differ in their first two: eSIM "8904…" < physical "8986…" < vSIM "V…".
+ * A physical cid's first 16 digits (below 2^53) order them among themselves.
+ */
+export function cidOrderKey(card: Card): number {
+  const cid = card.vo.cid;
+  if (card.vo.sim_type === 3) return Number(cid.slice(0, 16));
+  if (card.vo.sim_type === 2) return card.index;
+  return 9e15 + card.index;
 }
 
 export function batchesFor(size: number): Batch[] {
@@ -68,7 +125,7 @@ export function poolsFor(): PoolSeed[] {
   const byId = (id: string) => basePlans(id === 'CM' ? 'CM' : 'CU', 3);
   return [
     { id: '4940000000000001', kind: 'forward', pool_name: 'Mobile shared pool A', plan: byId('CM')[1] },
-    { id: '4940000000000002', kind: 'forward', pool_name: 'Unicom meters pool', plan: byId('CU')[1] },
+    { id: '4940000000000002', kind: 'forward', pool_name: 'Unicom meters pool', plan: byId('CU')[1], atRisk: true },
     { id: '4940000000000003', kind: 'back', pool_name: 'Mobile post-paid pool', plan: byId('CM')[0] },
     { id: '4940000000000004', kind: 'back', pool_name: 'Unicom post-paid pool', plan: byId('CU')[0] },
   ];
@@ -118,29 +175,45 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
 
   // Activated at least 40 days ago, so this and last month's daily history are complete.
   const actMs = activated ? today - rng.int(40, 1000) * DAY_MS + rng.int(0, 86_399) * 1000 : undefined;
+  // Expiry dates stay clear of the "expires soon" window unless the card is planted there.
+  const clearOfWindow = today + PLANTING.ordinaryExpiryMinDays * DAY_MS;
+  const plantedExpiry = status === 20 && unit(cardSeed, 'expiry') < PLANTING.expiresShare;
   let expireMs: number;
   if (actMs !== undefined) {
     // Expiry is 15:59:59 UTC, midnight in Beijing, on an anniversary of activation.
     expireMs = startOfDay(actMs) + 15 * 3_600_000 + 59 * 60_000 + 59_000;
-    do expireMs += 365 * DAY_MS; while (expireMs < today + 10 * DAY_MS && status === 20);
+    do expireMs += 365 * DAY_MS; while (expireMs < clearOfWindow && status === 20);
+    if (status === 14 && expireMs >= today - DAY_MS && expireMs < clearOfWindow) expireMs += 365 * DAY_MS;
     if (status === 14 && operatorStatus === 4) expireMs = today - rng.int(1, 200) * DAY_MS + 57_599_000;
     if (status === 30) expireMs = today - rng.int(0, 50) * DAY_MS + 57_599_000;
   } else {
     expireMs = today + rng.int(180, 720) * DAY_MS + 57_599_000;
   }
+  if (plantedExpiry) {
+    const [a, b] = PLANTING.expiresInDays;
+    expireMs = today + (a + Math.floor(unit(cardSeed, 'expiry-day') * (b - a + 1))) * DAY_MS + 57_599_000;
+  }
 
+  // The draws stay as they were, so every later field of the card is unchanged by the usage model.
   let used = 0;
   const total = plan.flow_total;
+  let usage: UsageProfile;
   if (status === 20) {
-    const band = rng.weighted<0 | 1 | 2>([[0, 70], [1, 22], [2, 8]]);
-    const f = band === 0 ? rng.next() * 0.8 : band === 1 ? 0.8 + rng.next() * 0.2 : 1 + rng.next() * 0.4;
-    used = total * f;
-  } else if (status === 14) {
-    used = operatorStatus === 1 ? total * (1 + rng.next() * 0.2) : total * rng.next() * 0.6;
-  } else if (status === 10) {
-    used = rng.next() * 2;
+    rng.weighted<0 | 1 | 2>([[0, 70], [1, 22], [2, 8]]);
+    rng.next();
+    usage = inUseProfile(cardSeed, total, actMs!, today);
+    used = usage.monthHundredths / 100;
+  } else {
+    if (status === 14) {
+      // Suspended cards use nothing this month, except those suspended for having used it all up.
+      const f = rng.next();
+      used = operatorStatus === 1 ? total * (1.01 + f * 0.19) : 0;
+    } else if (status === 10) {
+      used = rng.next() * 2;
+    }
+    used = Math.round(used * 100) / 100;
+    usage = idleProfile(used, actMs, today);
   }
-  used = Math.round(used * 100) / 100;
 
   const nonPhysical = simType !== 3;
   const dbm = nonPhysical ? -rng.int(60, 115) : undefined;
@@ -210,7 +283,7 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
     vo.exceed_cut_net_flag = true;
     vo.exceed_cut_net_quota = rng.pick([100, 500, 1024]);
   }
-  return { index, seed: cardSeed, carrier, planId: plan.price_plan_id, tagIds, poolKind, vo };
+  return { index, seed: cardSeed, carrier, planId: plan.price_plan_id, tagIds, poolKind, usage, plantedExpiry, vo };
 }
 
 export interface Fleet {

@@ -9,7 +9,6 @@ import type { SimContext } from './context';
 import { SYSTEM_POLICIES, seedHistory, seedMultiply, seedSms } from './extras';
 import type { FaultConfig } from './faults';
 import { FaultInjector, faultConfigProblem } from './faults';
-import { generateFleet } from './generator';
 import { Router } from './http';
 import { cardOpRoutes } from './routes/cardOps';
 import { cardRoutes } from './routes/cards';
@@ -99,7 +98,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const now = opts.now ?? Date.now;
   const seed = opts.seed ?? 1;
   const size = opts.cards ?? DEFAULT_CARDS;
-  const store = new FleetStore(generateFleet(seed, size, now()), now());
+  const store = new FleetStore({ seed, size, nowMs: now() });
   const book = new WorkOrderBook(now, opts.workOrderMs ?? DEFAULT_WORK_ORDER_MS, () => store.invalidate());
   seedHistory(store, book, seed, now());
   const auth = new Authenticator(new Map([[ACCOUNT.ak, ACCOUNT.sk]]), now, (opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS) * 1000);

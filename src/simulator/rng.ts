@@ -28,6 +28,17 @@ export function unit(...parts: Array<string | number>): number {
   return hash32(...parts) / 4294967296;
 }
 
+/**
+ * A float in [0, 1) from two integers, for values drawn per card and day (millions of them at
+ * fleet start): integer mixing only, no strings, unlike `unit`.
+ */
+export function mixUnit(a: number, b: number): number {
+  let h = Math.imul((a ^ 0x9e3779b9) >>> 0, 0x85ebca6b) ^ Math.imul(b | 0, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
+}
+
 export class Rng {
   private state: number;
   constructor(seed: number) {
