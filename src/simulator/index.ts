@@ -24,12 +24,16 @@ import { createSimulatorServer } from './server';
 import type { SimulatorStats } from './stats';
 import { StatsRecorder } from './stats';
 import { FleetStore } from './store';
+import type { PlantedTruth } from './planted';
+import { plantedTruth } from './planted';
 import { WorkOrderBook } from './workOrders';
 
 export type { FaultConfig } from './faults';
 export type { SimulatorStats } from './stats';
 export type { Card } from './generator';
 export type { FleetStore } from './store';
+export type { PlantedReason, PlantedTruth } from './planted';
+export { PLANTED_REASONS } from './planted';
 
 export interface SimulatorOptions {
   /** 0 or absent: any free port. */
@@ -74,6 +78,8 @@ export interface RunningSimulator {
   readonly store: FleetStore;
   /** Complete every pending work order now; returns how many. */
   settleWorkOrders(): number;
+  /** The cards and pools planted to need attention (planted.ts); also `GET /__sim/planted`. */
+  planted(): PlantedTruth;
 }
 
 export const DEFAULT_CARDS = 1000;
@@ -168,6 +174,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     settleWorkOrders: () => book.settleAll(),
+    planted: () => plantedTruth(store, now()),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         book.close();
