@@ -204,14 +204,9 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
     usage = inUseProfile(cardSeed, total, actMs!, today);
     used = usage.monthHundredths / 100;
   } else {
-    if (status === 14) {
-      // Suspended cards use nothing this month, except those suspended for having used it all up.
-      const f = rng.next();
-      used = operatorStatus === 1 ? total * (1.01 + f * 0.19) : 0;
-    } else if (status === 10) {
-      used = rng.next() * 2;
-    }
-    used = Math.round(used * 100) / 100;
+    // Suspended cards: settled below, once the card's pool is known.
+    if (status === 14) used = rng.next();
+    else if (status === 10) used = Math.round(rng.next() * 2 * 100) / 100;
     usage = idleProfile(used, actMs, today);
   }
 
@@ -236,6 +231,13 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
     const pool = rng.pick(candidates);
     poolId = pool.id;
     poolKind = pool.kind;
+  }
+
+  if (status === 14) {
+    // Suspended cards use nothing this month, except those suspended this month for having
+    // used their plan up. A pooled card shares its pool's data, so it was suspended before.
+    used = operatorStatus === 1 && !poolId ? Math.round(total * (1.01 + used * 0.19) * 100) / 100 : 0;
+    usage = idleProfile(used, actMs, today);
   }
 
   const hasAttrs = rng.chance(0.5);

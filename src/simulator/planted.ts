@@ -1,7 +1,7 @@
 /**
  * The truth the simulator planted: for each reason for attention, the cards (and pools) that
  * meet it by construction. Tests score the extension's Needs attention against it; it is
- * served on the admin endpoint (`GET /__sim/planted`), never through the GSL API.
+ * served on the admin endpoint (`GET /__sim/planted`, ids as JSON strings), never through the GSL API.
  *
  * - willRunOut, silent, spike: cards in use whose usage profile was planted so (usage.ts);
  * - overPlan: cards planted over their plan (in use), and those suspended for using it all up;

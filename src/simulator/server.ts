@@ -133,7 +133,8 @@ export function createSimulatorServer(deps: ServerDeps): Server {
       return json(200, null);
     }
     if (m === 'POST' && path === '/__sim/work-orders/settle') return json(200, { completed: sim.book.settleAll() });
-    if (m === 'GET' && path === '/__sim/planted') return json(200, plantedTruth(sim.store, sim.now()));
+    // Ids as strings (plain JSON.stringify): card ids exceed 2^53, and this is no GSL payload.
+    if (m === 'GET' && path === '/__sim/planted') return send(res, { status: 200, body: JSON.stringify(plantedTruth(sim.store, sim.now())) });
     return json(404, { error_code: 'SIM.0404', error_msg: `no admin endpoint ${m} ${path}` });
   }
 

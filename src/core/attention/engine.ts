@@ -329,7 +329,9 @@ export async function runAttention(client: AttentionClient, options: AttentionOp
     return slots[row];
   };
   const setDetail = (row: number, field: number, value: number | undefined): void => {
-    details[slotOf(row) * D_FIELDS + field] = value ?? NaN;
+    // The slot first: finding one may replace `details` with a bigger array.
+    const slot = slotOf(row);
+    details[slot * D_FIELDS + field] = value ?? NaN;
   };
   const addReason = (row: number, reason: CardReason): void => snap.setReasons(row, snap.reasons(row) | REASON_BIT[reason]);
 
