@@ -58,7 +58,7 @@ describe('Needs attention on a 20,000-card fleet, mid-month', () => {
 
   test('with the fleet\'s past days as snapshots: the same verdicts from a fraction of the requests', async (t) => {
     const settings = attentionSettings();
-    const history = buildUsageHistory(pastSnapshots(sim, 10), NOW - (NOW % DAY_MS) - DAY_MS, settings);
+    const history = buildUsageHistory(pastSnapshots(sim.store, 10), NOW - (NOW % DAY_MS) - DAY_MS, settings);
     assert.ok(history);
     const withHistory = await runAttention(client, { now: () => NOW, history });
     assertScores(t, 'Needs attention vs planted, 20,000 cards, 10 days of history:', withHistory, sim);
@@ -140,7 +140,7 @@ describe('Needs attention early in a month, when the baselines lie in the month 
     const first = await runAttention(client, { now: () => NOW });
     assertScores(t, 'Needs attention vs planted, 5,000 cards on 4 June, no history:', first, sim);
     assert.ok(first.stats.usageRequests.lastMonth > 0, 'last month was asked for');
-    const history = buildUsageHistory(pastSnapshots(sim, 10), Date.UTC(2025, 5, 3), attentionSettings());
+    const history = buildUsageHistory(pastSnapshots(sim.store, 10), Date.UTC(2025, 5, 3), attentionSettings());
     const second = await runAttention(client, { now: () => NOW, history });
     assertScores(t, 'Needs attention vs planted, 5,000 cards on 4 June, 10 days of history:', second, sim);
     assert.deepEqual(second.counts, first.counts);

@@ -53,7 +53,7 @@ import type { FleetSnapshot } from './snapshot';
 import { SnapshotBuilder } from './snapshot';
 import { OPERATOR_STATUS_WORDS } from '../words';
 
-export type AttentionClient = Pick<GslApi, 'iterateSimCards' | 'listSimCardFlowPerDay' | 'listSimPools' | 'listSimPoolMembers'>;
+export type AttentionClient = Pick<GslApi, 'iterateSimCards' | 'countSimCards' | 'listSimCardFlowPerDay' | 'listSimPools' | 'listSimPoolMembers'>;
 
 export interface AttentionProgress {
   phase: 'scan' | 'usage' | 'done';
@@ -172,7 +172,8 @@ export class AttentionResult {
     readonly snapshot: FleetSnapshot,
     readonly pools: readonly PoolAtRisk[],
     readonly stats: AttentionStats,
-    private readonly slots: Int32Array,
+    /** Row → slot in `details`, for the few cards with a reason found from daily usage. */
+    private readonly slots: ReadonlyMap<number, number>,
     private readonly details: Float64Array,
   ) {
     const counts = { willRunOut: 0, overPlan: 0, expiresSoon: 0, silent: 0, spike: 0, suspended: 0, poolAtRisk: pools.length };
@@ -210,7 +211,8 @@ export class AttentionResult {
   private cardAt(row: number): AttentionCard {
     const c = this.snapshot.card(row);
     const mask = this.snapshot.columns.reasons[row];
-    const d = (field: number): number => this.details[this.slots[row] * D_FIELDS + field];
+    const slot = this.slots.get(row);
+    const d = (field: number): number => (slot === undefined ? NaN : this.details[slot * D_FIELDS + field]);
     const opt = (v: number): number | undefined => (Number.isNaN(v) ? undefined : v);
     const reasons: ReasonDetail[] = [];
     for (const r of CARD_REASONS) {
@@ -314,19 +316,21 @@ export async function runAttention(client: AttentionClient, options: AttentionOp
 
   const snap = new SnapshotBuilder(4096);
   let want = new Uint8Array(4096);
-  let slots = new Int32Array(4096).fill(-1);
+  const slots = new Map<number, number>();
   let details = new Float64Array(256 * D_FIELDS).fill(NaN);
   let slotCount = 0;
   const slotOf = (row: number): number => {
-    if (slots[row] < 0) {
+    let slot = slots.get(row);
+    if (slot === undefined) {
       if ((slotCount + 1) * D_FIELDS > details.length) {
         const bigger = new Float64Array(details.length * 2).fill(NaN);
         bigger.set(details);
         details = bigger;
       }
-      slots[row] = slotCount++;
+      slot = slotCount++;
+      slots.set(row, slot);
     }
-    return slots[row];
+    return slot;
   };
   const setDetail = (row: number, field: number, value: number | undefined): void => {
     // The slot first: finding one may replace `details` with a bigger array.
@@ -510,9 +514,6 @@ export async function runAttention(client: AttentionClient, options: AttentionOp
       const w2 = new Uint8Array(want.length * 2);
       w2.set(want);
       want = w2;
-      const s2 = new Int32Array(slots.length * 2).fill(-1);
-      s2.set(slots);
-      slots = s2;
     }
     stats.cards++;
     let mask = 0;
@@ -582,6 +583,19 @@ export async function runAttention(client: AttentionClient, options: AttentionOp
   poolTask.catch(fail);
 
   // ---- the scan ----
+  // The fleet's size, asked beside the first page, lets the snapshot's columns be made once
+  // at their final size. Only a hint: without it they grow as the cards come.
+  const sized = client.countSimCards({}, { signal }).then(
+    (count) => {
+      snap.reserve(count);
+      if (count > want.length) {
+        const w2 = new Uint8Array(count);
+        w2.set(want);
+        want = w2;
+      }
+    },
+    () => undefined,
+  );
   try {
     for await (const page of client.iterateSimCards({}, { signal, pageSize: 500, concurrency: options.scanConcurrency })) {
       stats.pages++;
@@ -595,16 +609,17 @@ export async function runAttention(client: AttentionClient, options: AttentionOp
       pump();
     }
     const pools = await poolTask;
+    await sized;
     if (failure !== undefined) throw failure;
     if (signal.aborted) throw signal.reason;
     const snapshot = snap.finish(nowMs);
     resolveDrivers(pools, snapshot);
     stats.ms = Date.now() - started;
     progress('done');
-    return new AttentionResult(nowMs, settings, snapshot, pools, stats, slots.slice(0, snapshot.size), details.slice(0, slotCount * D_FIELDS));
+    return new AttentionResult(nowMs, settings, snapshot, pools, stats, slots, details.slice(0, slotCount * D_FIELDS));
   } catch (e) {
     controller.abort(e);
-    await Promise.allSettled([...inflight, poolTask]);
+    await Promise.allSettled([...inflight, poolTask, sized]);
     throw failure ?? e;
   } finally {
     outer?.removeEventListener('abort', onAbort);

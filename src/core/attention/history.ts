@@ -11,7 +11,7 @@
  * - `quiet`: its total use on days Y−1 … Y−(silentDays−1);
  * - `baseline`: its median day over up to 7 days before the recent ones;
  * - `rate`: its mean day over up to the last 7 days.
- * About 30 bytes a card, in typed arrays; the snapshots are read one at a time and let go.
+ * About 36 bytes a card, in typed arrays; the snapshots themselves are let go.
  * Days missing from the history, and cards missing from a snapshot, leave the features they
  * would feed unknown: the engine then treats the card as if there were no history.
  */
@@ -117,7 +117,7 @@ export function buildUsageHistory(snapshots: Iterable<FleetSnapshot>, asOfDay: n
     asOfDay,
     days,
     size: n,
-    findRow: (id) => newest.findRow(id),
+    findRow: rowFinder(ids),
     usedBefore,
     recent,
     recentDays,
@@ -126,4 +126,36 @@ export function buildUsageHistory(snapshots: Iterable<FleetSnapshot>, asOfDay: n
     baseline,
     rate,
   };
+}
+
+/**
+ * Rows by card id, from the ids alone: a history keeps neither the snapshots it was built
+ * from nor the work arrays above (a closure made in that scope would keep them all).
+ */
+function rowFinder(ids: BigUint64Array): (id: string) => number {
+  const sorted = ids.slice().sort();
+  const rowOf = new Uint32Array(ids.length);
+  for (let row = 0; row < ids.length; row++) rowOf[indexOf(sorted, ids[row])] = row;
+  return (id) => {
+    let key: bigint;
+    try {
+      key = BigInt(id);
+    } catch {
+      return -1;
+    }
+    const k = indexOf(sorted, key);
+    return k >= 0 ? rowOf[k] : -1;
+  };
+}
+
+function indexOf(sorted: BigUint64Array, key: bigint): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === key) return mid;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

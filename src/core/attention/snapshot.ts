@@ -181,6 +181,18 @@ export class SnapshotBuilder {
     return this.n;
   }
 
+  /** Makes room for `count` cards at once, when the fleet's size is known: no growing, no waste. */
+  reserve(count: number): void {
+    if (count <= this.cap) return;
+    this.resize(count);
+    // Labels are ICCIDs or container ids, about 20 bytes.
+    if (this.c.labelBytes.length < count * 20) {
+      const labels = new Uint8Array(count * 21);
+      labels.set(this.c.labelBytes.subarray(0, this.labelLength));
+      this.c.labelBytes = labels;
+    }
+  }
+
   /** Adds a card from the list; returns its row. */
   add(card: SimDeviceVO): number {
     if (this.n === this.cap) this.grow();
@@ -245,18 +257,20 @@ export class SnapshotBuilder {
   finish(takenAt: number): FleetSnapshot {
     const n = this.n;
     const c = this.c;
+    // Full columns are taken as they are; others are copied to size, so no slack is kept.
+    const fit = <T extends { length: number; slice(a: number, b: number): T }>(a: T, length: number): T => (a.length === length ? a : a.slice(0, length));
     const cols: SnapshotColumns = {
-      ids: c.ids.slice(0, n),
-      status: c.status.slice(0, n),
-      operatorStatus: c.operatorStatus.slice(0, n),
-      flowUsed: c.flowUsed.slice(0, n),
-      flowLeft: c.flowLeft.slice(0, n),
-      expire: c.expire.slice(0, n),
-      plan: c.plan.slice(0, n),
-      tags: c.tags.slice(0, n),
-      reasons: c.reasons.slice(0, n),
-      labelBytes: c.labelBytes.slice(0, this.labelLength),
-      labelEnds: c.labelEnds.slice(0, n),
+      ids: fit(c.ids, n),
+      status: fit(c.status, n),
+      operatorStatus: fit(c.operatorStatus, n),
+      flowUsed: fit(c.flowUsed, n),
+      flowLeft: fit(c.flowLeft, n),
+      expire: fit(c.expire, n),
+      plan: fit(c.plan, n),
+      tags: fit(c.tags, n),
+      reasons: fit(c.reasons, n),
+      labelBytes: fit(c.labelBytes, this.labelLength),
+      labelEnds: fit(c.labelEnds, n),
     };
     return new FleetSnapshot(takenAt, n, cols, dictionary(this.planIndex), dictionary(this.tagIndex));
   }
@@ -274,7 +288,11 @@ export class SnapshotBuilder {
   }
 
   private grow(): void {
-    this.cap *= 2;
+    this.resize(this.cap * 2);
+  }
+
+  private resize(capacity: number): void {
+    this.cap = capacity;
     const c = this.c;
     this.c = {
       ids: grown(c.ids, new BigUint64Array(this.cap)),

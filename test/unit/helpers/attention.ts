@@ -2,7 +2,7 @@
 import type { AttentionResult, FleetSnapshot } from '../../../src/core/attention/index';
 import { CARD_REASONS, SnapshotBuilder, decodeSnapshot, encodeSnapshot } from '../../../src/core/attention/index';
 import type { CardReason } from '../../../src/core/attention/index';
-import type { PlantedTruth, RunningSimulator } from '../../../src/simulator/index';
+import type { FleetStore, PlantedTruth } from '../../../src/simulator/index';
 import { flowUsedAsOf } from '../../../src/simulator/usage';
 
 const DAY_MS = 86_400_000;
@@ -39,20 +39,22 @@ export function scoreTable(title: string, scores: readonly Score[]): string {
  * today, with `flow_used` (and `flow_left`) as they stood then. Encoded and decoded, as they
  * would be read back from disk.
  */
-export function pastSnapshots(sim: RunningSimulator, days: number): FleetSnapshot[] {
-  const store = sim.store;
+export function pastSnapshots(store: FleetStore, days: number): FleetSnapshot[] {
   const cards = store.allCards();
   const out: FleetSnapshot[] = [];
-  for (let k = 1; k <= days; k++) {
-    const taken = store.today - k * DAY_MS + 10 * 3_600_000;
-    const asOf = store.today - (k + 1) * DAY_MS;
-    const b = new SnapshotBuilder(cards.length);
-    for (const c of cards) {
-      const used = flowUsedAsOf(c, asOf);
-      const total = (c.vo.flow_used ?? 0) + (c.vo.flow_left ?? 0);
-      b.add({ ...c.vo, flow_used: used, flow_left: Math.round((total - used) * 100) / 100 });
-    }
-    out.push(decodeSnapshot(encodeSnapshot(b.finish(taken))));
-  }
+  for (let k = 1; k <= days; k++) out.push(decodeSnapshot(encodeSnapshot(pastSnapshot(store, k, cards))));
   return out;
+}
+
+/** The snapshot taken `daysBack` days before the generation day (so as of one day before that). */
+export function pastSnapshot(store: FleetStore, daysBack: number, cards = store.allCards()): FleetSnapshot {
+  const taken = store.today - daysBack * DAY_MS + 10 * 3_600_000;
+  const asOf = store.today - (daysBack + 1) * DAY_MS;
+  const b = new SnapshotBuilder(cards.length);
+  for (const c of cards) {
+    const used = flowUsedAsOf(c, asOf);
+    const total = (c.vo.flow_used ?? 0) + (c.vo.flow_left ?? 0);
+    b.add({ ...c.vo, flow_used: used, flow_left: Math.round((total - used) * 100) / 100 });
+  }
+  return b.finish(taken);
 }
