@@ -15,7 +15,7 @@ import {
   ICON_TAG_ID, MARKUP_TAG_ID, MSISDN_PREFIXES, SITES, basePlans,
 } from './catalog';
 import { DAY_MS, isoTime, startOfDay } from './dates';
-import { Rng, hash32, luhnDigit, unit } from './rng';
+import { Rng, hash32, luhnDigit, mixUnit } from './rng';
 import type { UsageProfile } from './usage';
 import { PLANTING, idleProfile, inUseProfile } from './usage';
 
@@ -150,6 +150,31 @@ export function imeiFrom(rng: Rng): string {
 }
 
 const STATUS_MIX: ReadonlyArray<readonly [SimStatus, number]> = [[20, 68], [14, 10], [13, 7], [10, 5], [30, 6], [11, 4]];
+// Tables read for every card, made once (a card is generated again each time it is listed).
+const PHYSICAL_CARRIERS: ReadonlyArray<readonly [Carrier, number]> = [['CM', 50], ['CT', 30], ['CU', 20]];
+const VIRTUAL_CARRIERS: ReadonlyArray<readonly [Carrier, number]> = [['CM', 60], ['CT', 40]];
+const DEVICE_STATUS_MIX: ReadonlyArray<readonly [1 | 2 | 3 | 4, number]> = [[3, 60], [4, 25], [1, 10], [2, 5]];
+const NETWORK_TYPES = ['4G', '4G', 'Cat.1', '5G'] as const;
+const REBINDS_LEFT: ReadonlyArray<readonly [number, number]> = [[2, 85], [1, 10], [0, 5]];
+const THRESHOLDS = [100, 500, 1024] as const;
+const PLAIN_TAGS = INITIAL_TAGS.filter((t) => t.id !== MARKUP_TAG_ID && t.id !== ICON_TAG_ID);
+const PLANS_FOR = new Map<string, Plan[]>();
+const plansFor = (carrier: Carrier, simType: SimType): Plan[] => {
+  const key = carrier + simType;
+  let plans = PLANS_FOR.get(key);
+  if (!plans) PLANS_FOR.set(key, (plans = basePlans(carrier, simType)));
+  return plans;
+};
+const POOLS_FOR = new WeakMap<readonly PoolSeed[], Map<Carrier, PoolSeed[]>>();
+const poolsOf = (pools: readonly PoolSeed[], carrier: Carrier): PoolSeed[] => {
+  let byCarrier = POOLS_FOR.get(pools);
+  if (!byCarrier) POOLS_FOR.set(pools, (byCarrier = new Map()));
+  let list = byCarrier.get(carrier);
+  if (!list) byCarrier.set(carrier, (list = pools.filter((p) => p.plan.carrier === carrier)));
+  return list;
+};
+const SALT_EXPIRY = 11;
+const SALT_EXPIRY_DAY = 12;
 const TYPE_MIX: ReadonlyArray<readonly [SimType, number]> = [[3, 80], [2, 12], [1, 8]];
 const SUSPEND_REASONS: ReadonlyArray<readonly [number, number]> = [[5, 50], [1, 20], [4, 15], [2, 5], [3, 4], [6, 3], [7, 3]];
 
@@ -157,11 +182,11 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
   const cardSeed = hash32(seed, 'card', index);
   const rng = new Rng(cardSeed);
   const simType = rng.weighted(TYPE_MIX);
-  const carrier: Carrier = simType === 3 ? rng.weighted<Carrier>([['CM', 50], ['CT', 30], ['CU', 20]]) : rng.weighted<Carrier>([['CM', 60], ['CT', 40]]);
+  const carrier: Carrier = rng.weighted(simType === 3 ? PHYSICAL_CARRIERS : VIRTUAL_CARRIERS);
   let status = rng.weighted(STATUS_MIX);
   // 11 (inactive) exists only for non-physical cards.
   if (status === 11 && simType === 3) status = 13;
-  const plan = rng.pick(basePlans(carrier, simType));
+  const plan = rng.pick(plansFor(carrier, simType));
   const activated = status === 20 || status === 14 || status === 30;
 
   const iccid = iccidFor(rng, carrier, index);
@@ -177,7 +202,7 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
   const actMs = activated ? today - rng.int(40, 1000) * DAY_MS + rng.int(0, 86_399) * 1000 : undefined;
   // Expiry dates stay clear of the "expires soon" window unless the card is planted there.
   const clearOfWindow = today + PLANTING.ordinaryExpiryMinDays * DAY_MS;
-  const plantedExpiry = status === 20 && unit(cardSeed, 'expiry') < PLANTING.expiresShare;
+  const plantedExpiry = status === 20 && mixUnit(cardSeed, SALT_EXPIRY) < PLANTING.expiresShare;
   let expireMs: number;
   if (actMs !== undefined) {
     // Expiry is 15:59:59 UTC, midnight in Beijing, on an anniversary of activation.
@@ -191,7 +216,7 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
   }
   if (plantedExpiry) {
     const [a, b] = PLANTING.expiresInDays;
-    expireMs = today + (a + Math.floor(unit(cardSeed, 'expiry-day') * (b - a + 1))) * DAY_MS + 57_599_000;
+    expireMs = today + (a + Math.floor(mixUnit(cardSeed, SALT_EXPIRY_DAY) * (b - a + 1))) * DAY_MS + 57_599_000;
   }
 
   // The draws stay as they were, so every later field of the card is unchanged by the usage model.
@@ -215,10 +240,9 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
 
   let tagIds: string[] = [];
   if (rng.chance(0.4)) {
-    const plain = INITIAL_TAGS.filter((t) => t.id !== MARKUP_TAG_ID && t.id !== ICON_TAG_ID);
     const n = rng.int(1, 3);
     const set = new Set<string>();
-    for (let i = 0; i < n; i++) set.add(rng.pick(plain).id);
+    for (let i = 0; i < n; i++) set.add(rng.pick(PLAIN_TAGS).id);
     tagIds = [...set];
   }
   const markup = isMarkupCard(index);
@@ -227,8 +251,7 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
   let poolId: string | undefined;
   let poolKind: 'forward' | 'back' | undefined;
   if (simType === 3 && carrier !== 'CT' && activated && rng.chance(0.2)) {
-    const candidates = pools.filter((p) => p.plan.carrier === carrier);
-    const pool = rng.pick(candidates);
+    const pool = rng.pick(poolsOf(pools, carrier));
     poolId = pool.id;
     poolKind = pool.kind;
   }
@@ -248,13 +271,13 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
     sim_pool_id: poolId ?? null,
     imei: activated || status === 10 ? imeiFrom(rng) : null,
     sim_status: status,
-    device_status: nonPhysical ? rng.weighted<1 | 2 | 3 | 4>([[3, 60], [4, 25], [1, 10], [2, 5]]) : null,
+    device_status: nonPhysical ? rng.weighted(DEVICE_STATUS_MIX) : null,
     device_model: nonPhysical ? rng.pick(DEVICE_MODELS) : null,
     act_date: actMs !== undefined ? isoTime(actMs) : null,
     device_status_date: nonPhysical ? isoTime(today - rng.int(0, 30 * 86_400) * 1000) : null,
     node_id: nonPhysical ? 'node-' + hash32(cardSeed, 'node').toString(16).padStart(8, '0') : null,
     iccid,
-    network_type: plan.network_type === 2 ? 'NB-IoT' : rng.pick(['4G', '4G', 'Cat.1', '5G']),
+    network_type: plan.network_type === 2 ? 'NB-IoT' : rng.pick(NETWORK_TYPES),
     dbm: dbm !== undefined ? String(dbm) : null,
     signal_level: dbm !== undefined ? (dbm > -80 ? '3' : dbm > -95 ? '2' : '1') : null,
     sim_type: simType,
@@ -278,12 +301,12 @@ export function generateCard(seed: number, index: number, batch: Batch, pools: r
     cut_net_flag: carrier === 'CT' && status === 20 ? rng.chance(0.03) : false,
     exceed_cut_net_flag: false,
     exceed_cut_net_quota: null,
-    imei_bind_remain_times: carrier === 'CT' ? rng.weighted([[2, 85], [1, 10], [0, 5]]) : null,
+    imei_bind_remain_times: carrier === 'CT' ? rng.weighted(REBINDS_LEFT) : null,
     speed_value: carrier === 'CT' || carrier === 'CU' ? (rng.chance(0.1) ? 1024 : -1) : null,
   };
   if (carrier === 'CT' && status === 20 && rng.chance(0.05)) {
     vo.exceed_cut_net_flag = true;
-    vo.exceed_cut_net_quota = rng.pick([100, 500, 1024]);
+    vo.exceed_cut_net_quota = rng.pick(THRESHOLDS);
   }
   return { index, seed: cardSeed, carrier, planId: plan.price_plan_id, tagIds, poolKind, usage, plantedExpiry, vo };
 }

@@ -72,8 +72,15 @@ export class Rng {
     return this.next() < p;
   }
   digits(n: number): string {
+    // One draw per digit, gathered as a number (exact up to 15 digits) rather than char by char.
     let s = '';
-    for (let i = 0; i < n; i++) s += Math.floor(this.next() * 10);
+    while (n > 0) {
+      const k = Math.min(n, 15);
+      let v = 0;
+      for (let i = 0; i < k; i++) v = v * 10 + Math.floor(this.next() * 10);
+      s += String(v).padStart(k, '0');
+      n -= k;
+    }
     return s;
   }
 }
