@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
-import { statSync, mkdtempSync, rmSync } from 'node:fs';
+import { statSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
@@ -24,6 +24,9 @@ import { formatOnly } from '../src/core/translate';
 import { CardLookup, READ_CONCURRENCY } from '../src/fleet/cardLookup';
 import { dailyMonths } from '../src/panels/format';
 import { loadDailyUsage } from '../src/panels/usageData';
+import { SnapshotBuilder, compareSnapshots, decodeSnapshot, encodeSnapshot } from '../src/core/attention/index';
+import { FleetStore } from '../src/simulator/store';
+import { pastSnapshot } from '../test/unit/helpers/attention';
 import { benchActivation } from './activation';
 import { startSimulatorProcess, type SimulatorProcess } from './simulatorProcess';
 import { renderTable, summarize, withVerdict, type Figure } from './stats';
@@ -37,7 +40,10 @@ const PAGE = 500;
 // The client's configured default unless --concurrency says otherwise.
 const CONCURRENCY = Number(argValue('--concurrency') ?? DEFAULT_PAGE_CONCURRENCY);
 const ROOT = join(__dirname, '..', '..');
-/** `--only tree,scan,…` runs a subset: tree, scan, memory, throughput, usage, identifiers, simulator, bundle, activation. */
+/**
+ * `--only tree,scan,…` runs a subset: tree, scan, memory, throughput, usage, identifiers, simulator,
+ * bundle, activation, attention, snapshot, million.
+ */
 const ONLY = argValue('--only')?.split(',');
 const want = (section: string): boolean => !ONLY || ONLY.includes(section);
 
@@ -148,9 +154,11 @@ async function benchScanFloor(slow: SimulatorProcess, pages: number): Promise<Fi
 
 interface ScanMemory {
   cards: number;
+  pages: number;
   peakRssMb: number;
   peakHeapMb: number;
   peakLiveHeapMb: number;
+  peakLiveBuffersMb: number;
   ms: number;
 }
 
@@ -422,6 +430,178 @@ function benchBundle(): Figure[] {
   }
 }
 
+/** The seed every benchmark simulator runs with (startSimulatorProcess's default). */
+const BENCH_SEED = 42;
+const HISTORY_DAYS = 10;
+
+interface AttentionRun {
+  ms: number;
+  cards: number;
+  historyMs: number;
+  historyDays: number;
+  stats: { usageRequests: { thisMonth: number; lastMonth: number }; poolRequests: number; candidates: { any: number } };
+  peakLiveHeapMb: number;
+  peakLiveBuffersMb: number;
+}
+
+function attentionRun(sim: SimulatorProcess, exposeGc: boolean, historyDir?: string): AttentionRun {
+  const { endpoint, ak, sk, projectId } = sim.info;
+  const args = [...(exposeGc ? ['--expose-gc'] : []), join(__dirname, 'attentionChild.js'), endpoint, ak, sk, projectId, String(CONCURRENCY), ...(historyDir ? [historyDir] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as AttentionRun;
+}
+
+/**
+ * The snapshots the extension would have taken on the days before today, of the fleet the
+ * benchmark's simulators serve (same seed, size and day, so the same cards), as files.
+ */
+function writeHistory(dir: string): void {
+  const store = new FleetStore({ seed: BENCH_SEED, size: FLEET, nowMs: Date.now() });
+  const cards = store.allCards();
+  for (let k = 1; k <= HISTORY_DAYS; k++) writeFileSync(join(dir, `day-${String(k).padStart(2, '0')}.sfs`), encodeSnapshot(pastSnapshot(store, k, cards)));
+}
+
+/**
+ * Needs attention on the 100,000-card fleet with 50 ms latency, each run in a fresh process,
+ * interleaved with whole-fleet scans in the same kind of process so the two are compared in
+ * one run on the same machine state.
+ */
+async function benchAttention(slow: SimulatorProcess): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'sim-fleet-history-'));
+  try {
+    log('  writing 10 days of snapshots…');
+    writeHistory(dir);
+    const runs = Math.max(3, Math.ceil(RUNS / 2));
+    const scan: number[] = [];
+    const first: AttentionRun[] = [];
+    const again: AttentionRun[] = [];
+    for (let r = 0; r < runs; r++) {
+      log(`  run ${r + 1}/${runs}: scan, first run, run with history…`);
+      scan.push(scanMemory(slow, false).ms);
+      first.push(attentionRun(slow, false));
+      again.push(attentionRun(slow, false, dir));
+    }
+    log('  live heap: scan, first run, run with history…');
+    const scanLive = [0, 1].map(() => scanMemory(slow, true));
+    const firstLive = [0, 1].map(() => attentionRun(slow, true));
+    const againLive = [0, 1].map(() => attentionRun(slow, true, dir));
+    const scanMs = summarize(scan).median;
+    const requests = (r: AttentionRun) => r.stats.usageRequests.thisMonth + r.stats.usageRequests.lastMonth;
+    const liveHeap = (xs: Array<{ peakLiveHeapMb: number }>) => summarize(xs.map((x) => x.peakLiveHeapMb));
+    const liveAll = (xs: Array<{ peakLiveHeapMb: number; peakLiveBuffersMb: number }>) => summarize(xs.map((x) => x.peakLiveHeapMb + x.peakLiveBuffersMb));
+    const scanHeap = liveHeap(scanLive).median;
+    const scanAll = liveAll(scanLive).median;
+    return [
+      { name: `Whole-fleet scan, ${FLEET.toLocaleString('en-US')} cards, 50 ms latency (fresh process, beside the runs below)`, unit: 'ms', ...summarize(scan) },
+      {
+        name: `Needs attention complete, first run (no history)`,
+        unit: 'ms',
+        ...summarize(first.map((r) => r.ms)),
+        limit: scanMs,
+        limitNote: 'the scan above',
+        note: `${requests(first[0])} daily-usage requests for ${first[0].stats.candidates.any.toLocaleString('en-US')} candidates (every card in use), ${first[0].stats.poolRequests} pool requests; no goal: the first run reads every card's days`,
+      },
+      {
+        name: `Needs attention complete, with ${again[0].historyDays} days of history`,
+        unit: 'ms',
+        ...summarize(again.map((r) => r.ms)),
+        limit: scanMs,
+        limitNote: 'the scan above',
+        goalRatio: 1.5,
+        note: `${requests(again[0])} daily-usage requests for ${again[0].stats.candidates.any.toLocaleString('en-US')} candidates, ${again[0].stats.poolRequests} pool requests`,
+      },
+      { name: `History: read ${HISTORY_DAYS} snapshot files and build the usage history`, unit: 'ms', ...summarize(again.map((r) => r.historyMs)), note: 'before the run; not in its time' },
+      { name: 'Scan peak live heap (after GC), same run', unit: 'MB', ...liveHeap(scanLive) },
+      { name: 'Needs attention peak live heap (after GC), with history', unit: 'MB', ...liveHeap(againLive), limit: scanHeap, limitNote: 'the scan\'s', goalRatio: 1.5 },
+      { name: 'Needs attention peak live heap (after GC), first run', unit: 'MB', ...liveHeap(firstLive), limit: scanHeap, limitNote: 'the scan\'s' },
+      {
+        name: 'Needs attention peak live heap + array buffers, with history',
+        unit: 'MB',
+        ...liveAll(againLive),
+        limit: scanAll,
+        limitNote: 'the scan\'s, same measure',
+        goalRatio: 1.5,
+        note: 'the engine keeps its per-card columns (the snapshot it builds, the history) in typed arrays, outside the JS heap: this counts them',
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One snapshot of the 100,000-card fleet: its size on disk, encoding and writing it, comparing two. */
+async function benchSnapshot(): Promise<Figure[]> {
+  const store = new FleetStore({ seed: BENCH_SEED, size: FLEET, nowMs: Date.now() });
+  const cards = store.allCards();
+  const builder = new SnapshotBuilder(cards.length);
+  for (const c of cards) builder.add(c.vo);
+  const today = builder.finish(Date.now());
+  const yesterday = pastSnapshot(store, 1, cards);
+  const dir = mkdtempSync(join(tmpdir(), 'sim-fleet-snapshot-'));
+  try {
+    const file = join(dir, 'today.sfs');
+    const write = await timeRuns(RUNS, async () => writeFileSync(file, encodeSnapshot(today)));
+    const mb = statSync(file).size / 2 ** 20;
+    const read = await timeRuns(RUNS, async () => void decodeSnapshot(readFileSync(file)));
+    const older = encodeSnapshot(yesterday);
+    const newer = readFileSync(file);
+    // Each comparison gets freshly decoded snapshots, so it pays for sorting their ids.
+    const compare: number[] = [];
+    for (let r = 0; r <= RUNS; r++) {
+      const a = decodeSnapshot(older);
+      const b = decodeSnapshot(newer);
+      settle();
+      const t = performance.now();
+      compareSnapshots(a, b);
+      if (r > 0) compare.push(performance.now() - t);
+    }
+    const n = FLEET.toLocaleString('en-US');
+    return [
+      { name: `Snapshot of ${n} cards, size on disk`, unit: 'MB', median: mb, min: mb, max: mb, runs: 1, limit: 2, limitNote: 'the issue\'s budget', goalRatio: 1 },
+      { name: `Snapshot of ${n} cards, encode + write`, unit: 'ms', ...summarize(write), limit: 1000, limitNote: '1 s', goalRatio: 1 },
+      { name: `Snapshot of ${n} cards, read + decode`, unit: 'ms', ...summarize(read) },
+      { name: `Compare two snapshots of ${n} cards (what changed)`, unit: 'ms', ...summarize(compare), limit: 1000, limitNote: '1 s', goalRatio: 1 },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A 1,000,000-card fleet against the 100,000-card one, both without added latency, scanned in turns. */
+async function benchMillion(fast: SimulatorProcess): Promise<Figure[]> {
+  log('  starting a 1,000,000-card simulator…');
+  const big = await startSimulatorProcess(1_000_000, 0);
+  try {
+    const rssStart = big.rssMb();
+    const runs = 3;
+    const rate = (r: ScanMemory) => (r.pages / r.ms) * 1000;
+    const small: number[] = [];
+    const large: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      log(`  scan ${r + 1}/${runs}: 100,000 then 1,000,000 cards…`);
+      small.push(rate(scanMemory(fast, false)));
+      large.push(rate(scanMemory(big, false)));
+    }
+    log('  live heap at both sizes…');
+    const smallLive = scanMemory(fast, true).peakLiveHeapMb;
+    const largeLive = scanMemory(big, true).peakLiveHeapMb;
+    const rssAfter = big.rssMb();
+    const smallRate = summarize(small).median;
+    const one = (name: string, unit: string, v: number, extra: Partial<Figure> = {}): Figure => ({ name, unit, median: v, min: v, max: v, runs: 1, ...extra });
+    return [
+      one('Simulator start-up with 1,000,000 cards (ready line)', 'ms', big.startupMs, { limit: 30_000, limitNote: '30 s', goalRatio: 1 }),
+      { name: 'Scan, 100,000 cards, no latency', unit: 'pages/s', ...summarize(small) },
+      { name: 'Scan, 1,000,000 cards, no latency', unit: 'pages/s', ...summarize(large), limit: smallRate, limitNote: 'the 100,000-card scan above', goalRatio: 0.8, higherIsBetter: true },
+      one('Client peak live heap, 1,000,000-card scan', 'MB', largeLive, { limit: smallLive, limitNote: 'the 100,000-card scan\'s', goalRatio: 1.25, note: 'flat: the client holds one window of pages whatever the fleet' }),
+      one('Simulator resident memory, 1,000,000 cards, after start', 'MB', rssStart, { limit: 1024, limitNote: '1 GB', goalRatio: 1 }),
+      one('Simulator resident memory, 1,000,000 cards, after the scans', 'MB', rssAfter, { limit: 1024, limitNote: '1 GB', goalRatio: 1 }),
+      one('Simulator resident memory, 100,000 cards, after its scans', 'MB', fast.rssMb()),
+    ];
+  } finally {
+    await big.stop();
+  }
+}
+
 async function main(): Promise<void> {
   log(`SIM Fleet benchmark: ${FLEET.toLocaleString('en-US')} cards, ${RUNS} runs per figure, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   log('starting simulators…');
@@ -456,6 +636,18 @@ async function main(): Promise<void> {
     if (want('simulator')) {
       log('simulator throughput…');
       figures.push(await benchSimulator(fast));
+    }
+    if (want('attention')) {
+      log('Needs attention against the scan…');
+      figures.push(...(await benchAttention(slow)));
+    }
+    if (want('snapshot')) {
+      log('snapshots…');
+      figures.push(...(await benchSnapshot()));
+    }
+    if (want('million')) {
+      log('a million cards…');
+      figures.push(...(await benchMillion(fast)));
     }
     if (want('bundle')) figures.push(...benchBundle());
   } finally {

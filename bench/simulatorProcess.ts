@@ -3,12 +3,15 @@
  * one event loop (as in real use, where the service is elsewhere).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 
 export interface SimulatorProcess {
   info: { endpoint: string; iamEndpoint: string; ak: string; sk: string; projectId: string; domain: string; user: string; password: string };
   startupMs: number;
+  /** Resident memory of the simulator's process now, MB (Linux: /proc/<pid>/status). */
+  rssMb(): number;
   stop(): Promise<void>;
 }
 
@@ -28,6 +31,11 @@ export async function startSimulatorProcess(cards: number, latencyMs: number, se
   return {
     info,
     startupMs: performance.now() - started,
+    rssMb: () => {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (!m) throw new Error('no VmRSS for the simulator process');
+      return Number(m[1]) / 1024;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -11,6 +11,7 @@ import { checkEndpoint, joinUrl } from './endpoints';
 import type { HttpResult } from './http';
 import { parseJsonBytes, readJsonBody, stringifyJson } from './json';
 import type * as m from './models';
+import { DAILY_USAGE_MAX_CARDS, MONTH_USAGE_MAX_CARDS, PLAN_USAGE_MAX_CARDS } from './limits';
 import { DEFAULT_PAGE_CONCURRENCY, paginate, validateLimit, validateOffset } from './paging';
 import { encodeQuery, toQueryPairs } from './query';
 import type { QueryInput } from './query';
@@ -155,7 +156,7 @@ export class GslClient implements GslApi {
 
   async showMonthUsages(body: m.ShowMonthUsageReq, opts?: CallOptions): Promise<m.ShowMonthUsagesResponse> {
     const operation = 'Show monthly usage';
-    checkCardLists(body.sim_card_ids, body.iccids, 500, operation);
+    checkCardLists(body.sim_card_ids, body.iccids, MONTH_USAGE_MAX_CARDS, operation);
     if (!Array.isArray(body.billing_cycles) || body.billing_cycles.length === 0 || body.billing_cycles.length > 6) {
       throw config(operation, 'Give from 1 to 6 billing cycles (YYYY-MM): the current month and up to five before it.');
     }
@@ -164,7 +165,7 @@ export class GslClient implements GslApi {
 
   async listSimCardFlowPerDay(body: m.SimCardFlowPerDayReq, opts?: CallOptions): Promise<m.SimCardFlowPerDayRsp[]> {
     const operation = 'List daily usage';
-    checkCardLists(body.sim_card_ids, body.iccids, 100, operation);
+    checkCardLists(body.sim_card_ids, body.iccids, DAILY_USAGE_MAX_CARDS, operation);
     if (nonEmpty(body.sim_card_ids) && nonEmpty(body.iccids)) throw config(operation, 'Give either sim_card_ids or iccids, not both.');
     if (body.month !== undefined && body.date !== undefined) throw config(operation, 'Give either month (YYYYMM) or date (YYYYMMDD), not both.');
     if (body.month !== undefined && !/^\d{6}$/.test(body.month)) throw config(operation, `month must be YYYYMM; got "${body.month}".`);
@@ -226,7 +227,7 @@ export class GslClient implements GslApi {
 
   async listFlowBySimCards(body: m.ListFlowBySimCardsReq, opts?: CallOptions): Promise<m.SimCardsFlowVo[]> {
     const operation = 'Show plan usage';
-    checkCardLists(body.sim_card_ids, body.iccids, 50, operation);
+    checkCardLists(body.sim_card_ids, body.iccids, PLAN_USAGE_MAX_CARDS, operation);
     return this.execute({ operation, method: 'POST', path: '/v1/sim-price-plans/usage/batch-query', body, read: true, expect: { kind: 'array' } }, opts);
   }
 

@@ -3,12 +3,13 @@
  * No `vscode`: the usage panel and the benchmark share it.
  */
 import type { CallOptions, GslApi } from '../gsl/api';
+import { DAILY_USAGE_MAX_CARDS, MONTH_USAGE_MAX_CARDS, PLAN_USAGE_MAX_CARDS } from '../gsl/limits';
 import type { Id, MonthUsageVo, SimCardFlowPerDayRsp, SimCardsFlowVo, SimPricePlanVO } from '../gsl/models';
 
 /** gsl-api.md 5.4: batch-daily-flow ≤ 100 cards, month-usages ≤ 500, plan usage batch-query ≤ 50. */
-export const DAILY_BATCH = 100;
-export const MONTHLY_BATCH = 500;
-export const PLAN_BATCH = 50;
+export const DAILY_BATCH = DAILY_USAGE_MAX_CARDS;
+export const MONTHLY_BATCH = MONTH_USAGE_MAX_CARDS;
+export const PLAN_BATCH = PLAN_USAGE_MAX_CARDS;
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);

@@ -20,7 +20,7 @@ export function seedHistory(store: FleetStore, book: WorkOrderBook, seed: number
   const count = Math.min(40, Math.ceil(store.size / 20));
   const types = [4, 5, 10, 13, 15, 11, 12];
   for (let k = 0; k < count; k++) {
-    const card = store.cards[rng.int(0, store.size - 1)];
+    const card = store.card(rng.int(0, store.size - 1));
     const created = nowMs - (count - k) * 17 * HOUR_MS - rng.int(0, 3600) * 1000;
     const failed = rng.chance(0.1);
     const id = String(8800000000000001 + k);
@@ -52,9 +52,10 @@ export function seedHistory(store: FleetStore, book: WorkOrderBook, seed: number
 export function seedSms(store: FleetStore, seed: number, nowMs: number): SmsRecord[] {
   const rng = new Rng(hash32(seed, 'sms'));
   const eligible: Card[] = [];
-  for (const c of store.cards) {
-    if (c.carrier !== 'CU' && c.vo.sim_status === 20) eligible.push(c);
-    if (eligible.length >= 200) break;
+  for (let i = 0; i < store.size && eligible.length < 200; i++) {
+    if (store.statusOf(i) !== 20) continue;
+    const c = store.card(i);
+    if (c.carrier !== 'CU') eligible.push(c);
   }
   const out: SmsRecord[] = [];
   const texts = ['REBOOT', 'APN=cmiot;RESTART', 'REPORT STATUS', 'SET INTERVAL 300', '固件升级通知'];

@@ -9,7 +9,6 @@ import type { SimContext } from './context';
 import { SYSTEM_POLICIES, seedHistory, seedMultiply, seedSms } from './extras';
 import type { FaultConfig } from './faults';
 import { FaultInjector, faultConfigProblem } from './faults';
-import { generateFleet } from './generator';
 import { Router } from './http';
 import { cardOpRoutes } from './routes/cardOps';
 import { cardRoutes } from './routes/cards';
@@ -25,12 +24,16 @@ import { createSimulatorServer } from './server';
 import type { SimulatorStats } from './stats';
 import { StatsRecorder } from './stats';
 import { FleetStore } from './store';
+import type { PlantedTruth } from './planted';
+import { plantedTruth } from './planted';
 import { WorkOrderBook } from './workOrders';
 
 export type { FaultConfig } from './faults';
 export type { SimulatorStats } from './stats';
 export type { Card } from './generator';
 export type { FleetStore } from './store';
+export type { PlantedReason, PlantedTruth } from './planted';
+export { PLANTED_REASONS } from './planted';
 
 export interface SimulatorOptions {
   /** 0 or absent: any free port. */
@@ -75,6 +78,8 @@ export interface RunningSimulator {
   readonly store: FleetStore;
   /** Complete every pending work order now; returns how many. */
   settleWorkOrders(): number;
+  /** The cards and pools planted to need attention (planted.ts); also `GET /__sim/planted`. */
+  planted(): PlantedTruth;
 }
 
 export const DEFAULT_CARDS = 1000;
@@ -99,7 +104,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const now = opts.now ?? Date.now;
   const seed = opts.seed ?? 1;
   const size = opts.cards ?? DEFAULT_CARDS;
-  const store = new FleetStore(generateFleet(seed, size, now()), now());
+  const store = new FleetStore({ seed, size, nowMs: now() });
   const book = new WorkOrderBook(now, opts.workOrderMs ?? DEFAULT_WORK_ORDER_MS, () => store.invalidate());
   seedHistory(store, book, seed, now());
   const auth = new Authenticator(new Map([[ACCOUNT.ak, ACCOUNT.sk]]), now, (opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS) * 1000);
@@ -169,6 +174,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     settleWorkOrders: () => book.settleAll(),
+    planted: () => plantedTruth(store, now()),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         book.close();

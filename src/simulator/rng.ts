@@ -28,6 +28,17 @@ export function unit(...parts: Array<string | number>): number {
   return hash32(...parts) / 4294967296;
 }
 
+/**
+ * A float in [0, 1) from two integers, for values drawn per card and day (millions of them at
+ * fleet start): integer mixing only, no strings, unlike `unit`.
+ */
+export function mixUnit(a: number, b: number): number {
+  let h = Math.imul((a ^ 0x9e3779b9) >>> 0, 0x85ebca6b) ^ Math.imul(b | 0, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
+}
+
 export class Rng {
   private state: number;
   constructor(seed: number) {
@@ -61,8 +72,15 @@ export class Rng {
     return this.next() < p;
   }
   digits(n: number): string {
+    // One draw per digit, gathered as a number (exact up to 15 digits) rather than char by char.
     let s = '';
-    for (let i = 0; i < n; i++) s += Math.floor(this.next() * 10);
+    while (n > 0) {
+      const k = Math.min(n, 15);
+      let v = 0;
+      for (let i = 0; i < k; i++) v = v * 10 + Math.floor(this.next() * 10);
+      s += String(v).padStart(k, '0');
+      n -= k;
+    }
     return s;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The HTTP front: gateway behaviour (routing, authentication, request ids, error envelope,
- * faults) around the route handlers, plus the unauthenticated admin endpoints under `/__sim/`.
+ * faults) around the route handlers, plus the unauthenticated admin endpoints under `/__sim/`
+ * (info, stats, faults, settling work orders, and the planted truth: planted.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -15,6 +16,7 @@ import type { Reply, RequestCtx, Route, Router } from './http';
 import { operationKey, parseQuery } from './http';
 import type { StatsRecorder } from './stats';
 import { Query, asId } from './validate';
+import { plantedTruth } from './planted';
 
 const MAX_BODY = 12 * 1024 * 1024;
 
@@ -131,6 +133,8 @@ export function createSimulatorServer(deps: ServerDeps): Server {
       return json(200, null);
     }
     if (m === 'POST' && path === '/__sim/work-orders/settle') return json(200, { completed: sim.book.settleAll() });
+    // Ids as strings (plain JSON.stringify): card ids exceed 2^53, and this is no GSL payload.
+    if (m === 'GET' && path === '/__sim/planted') return send(res, { status: 200, body: JSON.stringify(plantedTruth(sim.store, sim.now())) });
     return json(404, { error_code: 'SIM.0404', error_msg: `no admin endpoint ${m} ${path}` });
   }
 

@@ -31,7 +31,7 @@ describe('cards as documents', function () {
 
   it('a card opens as read-only JSON with every field and its ids exact, even above 2^53', async () => {
     // The generator gives every 37th card (from the 6th) an id above 2^53.
-    const big = demo.simulator.store.cards[5].vo;
+    const big = demo.simulator.store.card(5).vo;
     assert.ok(BigInt(big.sim_card_id) > 2n ** 53n);
     const uri = (await vscode.commands.executeCommand<vscode.Uri>('simFleet.card.openAsDocument', { accountId: 'demo', cardId: big.sim_card_id }))!;
     assert.equal(uri.scheme, CARD_SCHEME);
@@ -43,7 +43,7 @@ describe('cards as documents', function () {
   });
 
   it('cannot be written, and says it is read-only', async () => {
-    const card = demo.simulator.store.cards[6].vo;
+    const card = demo.simulator.store.card(6).vo;
     const uri = cardDocumentUri({ accountId: 'demo', cardId: card.sim_card_id }, card);
     const stat = await vscode.workspace.fs.stat(uri);
     assert.equal(stat.permissions, vscode.FilePermission.Readonly);
@@ -58,7 +58,7 @@ describe('cards as documents', function () {
   });
 
   it('follows the card: after a stop completes, the open document shows the new status', async () => {
-    const card = demo.simulator.store.cards.find((c) => c.vo.sim_status === 20 && c.vo.sim_type === 3)!.vo;
+    const card = demo.simulator.store.allCards().find((c) => c.vo.sim_status === 20 && c.vo.sim_type === 3)!.vo;
     const uri = (await vscode.commands.executeCommand<vscode.Uri>('simFleet.card.openAsDocument', { accountId: 'demo', cardId: card.sim_card_id }))!;
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.match(doc.getText(), /"sim_status": 20,/);
@@ -74,7 +74,7 @@ describe('cards as documents', function () {
   });
 
   it('Compare with… opens the diff editor between two cards', async () => {
-    const [a, b] = demo.simulator.store.cards.slice(10, 12).map((c) => c.vo);
+    const [a, b] = demo.simulator.store.allCards().slice(10, 12).map((c) => c.vo);
     const nodes = [a, b].map((card) => ({ card }));
     // Two cards selected in the tree: right-click one of them.
     const uris = await vscode.commands.executeCommand<[vscode.Uri, vscode.Uri]>('simFleet.card.compareWith', nodes[0], nodes);
@@ -87,7 +87,7 @@ describe('cards as documents', function () {
     assert.equal(tab.label, `${cardLabel(a)} ↔ ${cardLabel(b)}`);
     // From a hover, a link names the first card and a second link argument the other.
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    const [c] = demo.simulator.store.cards.slice(12, 13).map((x) => x.vo);
+    const [c] = demo.simulator.store.allCards().slice(12, 13).map((x) => x.vo);
     await vscode.commands.executeCommand('simFleet.card.compareWith', { accountId: 'demo', cardId: a.sim_card_id }, { accountId: 'demo', cardId: c.sim_card_id });
     await until(() => {
       const i = vscode.window.tabGroups.activeTabGroup.activeTab?.input;

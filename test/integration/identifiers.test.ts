@@ -66,7 +66,7 @@ describe('card identifiers in files', function () {
   });
 
   it('a hover shows the card: status, plan, data left, and links that run only SIM Fleet card commands', async () => {
-    const card = demo.simulator.store.cards[40].vo;
+    const card = demo.simulator.store.card(40).vo;
     const doc = await openText(`2025-11-30 10:00:01 modem attach ok iccid=${card.iccid} rssi=-71\n`);
     const [md] = await hoverAt(doc, card.iccid);
     assert.ok(md, 'a SIM Fleet hover');
@@ -86,7 +86,7 @@ describe('card identifiers in files', function () {
   });
 
   it("card data shaped like a command link or an icon is shown as text, never as a link", async () => {
-    const card = demo.simulator.store.cards[41];
+    const card = demo.simulator.store.card(41);
     card.vo.price_plan_name = HOSTILE;
     card.vo.tag_names = HOSTILE;
     demo.simulator.store.touch(card);
@@ -100,7 +100,7 @@ describe('card identifiers in files', function () {
   });
 
   it('each identifier links to its card detail; a number no account holds gets no link once known', async () => {
-    const cards = demo.simulator.store.cards.slice(50, 53).map((c) => c.vo);
+    const cards = demo.simulator.store.allCards().slice(50, 53).map((c) => c.vo);
     const outsider = stranger(1);
     const doc = await openText(`${cards[0].iccid} ${cards[1].imsi ?? ''} ${cards[2].msisdn ?? ''} ${outsider}\n`);
     const first = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
@@ -116,7 +116,7 @@ describe('card identifiers in files', function () {
   });
 
   it('following a card link opens its detail panel', async () => {
-    const card = demo.simulator.store.cards[60].vo;
+    const card = demo.simulator.store.card(60).vo;
     await vscode.commands.executeCommand('simFleet.card.openDetail', { accountId: 'demo', cardId: card.sim_card_id });
     await until(() => api.panels.detailPanel('demo', card.sim_card_id) !== undefined);
   });
@@ -134,7 +134,7 @@ describe('card identifiers in files', function () {
   });
 
   it('1,000 identifiers in a log are resolved with one read of the fleet, not one request each', async () => {
-    const fleet = demo.simulator.store.cards;
+    const fleet = demo.simulator.store.allCards();
     const lines: string[] = [];
     for (let i = 0; i < 990; i++) {
       const c = fleet[(i * 7) % CARDS].vo;
@@ -171,7 +171,7 @@ describe('card identifiers in files', function () {
   });
 
   it('the inline status (opt-in) shows each card status after its identifier', async () => {
-    const card = demo.simulator.store.cards[70].vo;
+    const card = demo.simulator.store.card(70).vo;
     const doc = await openText(`attach ${card.iccid} done\n`);
     const range = new vscode.Range(0, 0, 1, 0);
     const hints = () => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, range);
@@ -186,7 +186,7 @@ describe('card identifiers in files', function () {
   });
 
   it('settings turn the feature off, or limit it to languages and file patterns', async () => {
-    const card = demo.simulator.store.cards[80].vo;
+    const card = demo.simulator.store.card(80).vo;
     const doc = await openText(`x ${card.iccid}\n`, 'plaintext');
     assert.equal((await hoverAt(doc, card.iccid)).length, 1);
     await config().update('enabled', false, vscode.ConfigurationTarget.Global);
@@ -204,7 +204,7 @@ describe('card identifiers in files', function () {
   });
 
   it('in the Output panel too', async () => {
-    const card = demo.simulator.store.cards[90].vo;
+    const card = demo.simulator.store.card(90).vo;
     const channel = vscode.window.createOutputChannel('SIM Fleet identifiers test');
     try {
       channel.appendLine(`device reported iccid ${card.iccid}`);

@@ -64,7 +64,7 @@ describe('language-model tools', function () {
   });
 
   it('find: by ICCID, IMSI or MSISDN, and by filter, with totals the server agrees with', async () => {
-    const card = demo.simulator.store.cards[33].vo;
+    const card = demo.simulator.store.card(33).vo;
     for (const identifier of [card.iccid, card.imsi!, card.msisdn!]) {
       const { data } = await invoke('simFleet_findCards', { identifier });
       const cards = (data as { cards: Array<{ accountId: string; cardId: string; iccid: string }> }).cards;
@@ -80,7 +80,7 @@ describe('language-model tools', function () {
   });
 
   it('card: every field as ShowSimCard answers it, ids exact', async () => {
-    const big = demo.simulator.store.cards[42].vo;
+    const big = demo.simulator.store.card(42).vo;
     const { data } = await invoke('simFleet_getCard', { identifier: big.iccid });
     assert.deepEqual(data, { accountId: 'demo', card: await client.showSimCard({ sim_card_id: big.sim_card_id }) });
     const byId = await invoke('simFleet_getCard', { accountId: 'demo', cardId: big.sim_card_id });
@@ -99,7 +99,7 @@ describe('language-model tools', function () {
   });
 
   it('card data reaches the model as data: it cannot close the JSON block or pass for markup', async () => {
-    const card = demo.simulator.store.cards[44];
+    const card = demo.simulator.store.card(44);
     card.vo.customer_attribute6 = HOSTILE;
     demo.simulator.store.touch(card);
     const { text, data } = await invoke('simFleet_getCard', { identifier: card.vo.iccid });

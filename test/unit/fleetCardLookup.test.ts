@@ -40,7 +40,7 @@ const withCheck = (body: string): string => body + [...'0123456789'].find((d) =>
 const strangerIccid = (n: number): string => withCheck(`89869${String(n).padStart(14, '0')}`);
 
 function idsOf(sim: RunningSimulator, from: number, count: number): CardIdentifier[] {
-  return sim.store.cards.slice(from, from + count).map((c, i): CardIdentifier => {
+  return sim.store.allCards().slice(from, from + count).map((c, i): CardIdentifier => {
     switch (i % 4) {
       case 0:
       case 1:
@@ -58,7 +58,7 @@ test('one identifier: one search, answered with the full card and its account', 
     const { client } = clientFor(sim, 'aksk');
     const lookup = new CardLookup({ accounts: accountsOf(['demo', client]), notFoundTtlMs: () => 60_000 });
     try {
-      const card = sim.store.cards[17].vo;
+      const card = sim.store.card(17).vo;
       sim.resetStats();
       const r = await lookup.resolveOne({ kind: 'iccid', value: card.iccid }, { urgent: true });
       assert.equal(r.state, 'found');
@@ -106,7 +106,7 @@ test('1,000 identifiers: one read of the fleet (⌈cards / 500⌉ pages), each a
     const lookup = new CardLookup({ accounts: accountsOf(['demo', client]), notFoundTtlMs: () => 60_000 });
     try {
       const known = idsOf(sim, 0, 980);
-      const imsis = sim.store.cards.slice(1000, 1010).map((c): CardIdentifier => ({ kind: 'imsi', value: c.vo.imsi! }));
+      const imsis = sim.store.allCards().slice(1000, 1010).map((c): CardIdentifier => ({ kind: 'imsi', value: c.vo.imsi! }));
       const strangers = Array.from({ length: 10 }, (_, i): CardIdentifier => ({ kind: 'iccid', value: strangerIccid(i) }));
       sim.resetStats();
       const results = await lookup.resolve([...known, ...imsis, ...strangers]);
@@ -131,13 +131,13 @@ test('a read that would cost more than searching stops after its first page and 
     const lookup = new CardLookup({ accounts: accountsOf(['demo', client]), notFoundTtlMs: () => 60_000 });
     try {
       // Nine identifiers far into the fleet: more than a few, fewer than its 9 remaining pages.
-      const ids = sim.store.cards.slice(4000, 4009).map((c): CardIdentifier => ({ kind: 'iccid', value: c.vo.iccid }));
+      const ids = sim.store.allCards().slice(4000, 4009).map((c): CardIdentifier => ({ kind: 'iccid', value: c.vo.iccid }));
       sim.resetStats();
       const results = await lookup.resolve(ids);
       assert.ok([...results.values()].every((r) => r.state === 'found'));
       assert.deepEqual(lookup.stats, { requests: 10, searches: 9, pages: 1, reads: 1 });
       // Now that the size is known, nine more go straight to searches.
-      const more = sim.store.cards.slice(4100, 4109).map((c): CardIdentifier => ({ kind: 'iccid', value: c.vo.iccid }));
+      const more = sim.store.allCards().slice(4100, 4109).map((c): CardIdentifier => ({ kind: 'iccid', value: c.vo.iccid }));
       await lookup.resolve(more);
       assert.deepEqual(lookup.stats, { requests: 19, searches: 18, pages: 1, reads: 1 });
     } finally {
@@ -152,7 +152,7 @@ test('a fleet too large to read: identifiers are searched, IMSIs cannot be looke
     const { client } = clientFor(sim, 'aksk');
     const lookup = new CardLookup({ accounts: accountsOf(['demo', client]), notFoundTtlMs: () => 60_000, readMaxCards: 1000 });
     try {
-      const ids = [...idsOf(sim, 600, 12), { kind: 'imsi', value: sim.store.cards[900].vo.imsi! } as CardIdentifier];
+      const ids = [...idsOf(sim, 600, 12), { kind: 'imsi', value: sim.store.card(900).vo.imsi! } as CardIdentifier];
       sim.resetStats();
       const results = await lookup.resolve(ids);
       assert.equal(results.get(identifierKey(ids[12]))?.state, 'unknown');
@@ -193,7 +193,7 @@ test('several accounts: each card is found with the account it belongs to; absen
       const cb = clientFor(b, 'aksk').client;
       const lookup = new CardLookup({ accounts: accountsOf(['a', ca], ['b', cb]), notFoundTtlMs: () => 60_000 });
       try {
-        const inB: CardIdentifier = { kind: 'iccid', value: b.store.cards[5].vo.iccid };
+        const inB: CardIdentifier = { kind: 'iccid', value: b.store.card(5).vo.iccid };
         const stranger: CardIdentifier = { kind: 'iccid', value: strangerIccid(3) };
         const r = await lookup.resolve([inB, stranger]);
         const found = r.get(identifierKey(inB));
@@ -213,7 +213,7 @@ test('changed cards are asked for again; a signed-out account takes its cache wi
     const accounts = accountsOf(['demo', client]);
     const lookup = new CardLookup({ accounts, notFoundTtlMs: () => 60_000 });
     try {
-      const card = sim.store.cards[2].vo;
+      const card = sim.store.card(2).vo;
       const id: CardIdentifier = { kind: 'iccid', value: card.iccid };
       await lookup.resolveOne(id);
       lookup.invalidate([card.sim_card_id]);
@@ -237,7 +237,7 @@ test('a read stops as soon as every identifier is found, and counts exactly what
     const lookup = new CardLookup({ accounts: accountsOf(['demo', client]), notFoundTtlMs: () => 60_000 });
     try {
       // Twelve cards of the first page, one by IMSI: a read, which the first page answers.
-      const ids = [...idsOf(sim, 0, 11), { kind: 'imsi', value: sim.store.cards[20].vo.imsi! } as CardIdentifier];
+      const ids = [...idsOf(sim, 0, 11), { kind: 'imsi', value: sim.store.card(20).vo.imsi! } as CardIdentifier];
       sim.resetStats();
       const results = await lookup.resolve(ids);
       assert.ok([...results.values()].every((r) => r.state === 'found'));

@@ -39,7 +39,7 @@ describe('card list semantics', () => {
       assert.equal(b.count, 3000);
       seen.push(...b.sim_cards.map((c) => c.sim_card_id as string));
     }
-    assert.deepEqual(seen, sim.store.cards.map((c) => c.vo.sim_card_id));
+    assert.deepEqual(seen, sim.store.allCards().map((c) => c.vo.sim_card_id));
     const past = (await get('/v1/sim-cards', [['limit', 500], ['offset', 7]])).json as ListBody;
     assert.deepEqual([past.count, past.sim_cards.length], [3000, 0]);
   });
@@ -61,7 +61,7 @@ describe('card list semantics', () => {
   for (const [name, query, oracle] of cases) {
     test(`filter ${name} returns exactly the matching cards`, async () => {
       const b = (await get('/v1/sim-cards', [...query!, ['limit', 500]])).json as ListBody;
-      const expected = sim.store.cards.filter(oracle);
+      const expected = sim.store.allCards().filter(oracle);
       assert.ok(expected.length > 0, 'the case must match something');
       assert.equal(b.count, expected.length);
       assert.deepEqual(b.sim_cards.map((c) => c.sim_card_id), expected.slice(0, 500).map((c) => c.vo.sim_card_id));
@@ -71,9 +71,9 @@ describe('card list semantics', () => {
   test('batch search is exact on the order id, IMEI and msisdn search is by containment', async () => {
     const batch = sim.store.batches[2].order_id;
     const b = (await get('/v1/sim-cards', [['main_search_type', 2], ['main_search_key', batch], ['limit', 10]])).json as ListBody;
-    assert.equal(b.count, sim.store.cards.filter((c) => c.vo.order_id === batch).length);
+    assert.equal(b.count, sim.store.allCards().filter((c) => c.vo.order_id === batch).length);
     assert.equal((await get('/v1/sim-cards', [['main_search_type', 2], ['main_search_key', batch.slice(0, 8)]])).json && ((await get('/v1/sim-cards', [['main_search_type', 2], ['main_search_key', batch.slice(0, 8)]])).json as ListBody).count, 0);
-    const card = sim.store.cards.find((c) => c.vo.imei)!;
+    const card = sim.store.allCards().find((c) => c.vo.imei)!;
     const byImei = (await get('/v1/sim-cards', [['main_search_type', 3], ['main_search_key', card.vo.imei!.slice(2, 12)]])).json as ListBody;
     assert.ok(byImei.sim_cards.some((c) => c.sim_card_id === card.vo.sim_card_id));
     const byMsisdn = (await get('/v1/sim-cards', [['msisdn', card.vo.msisdn!]])).json as ListBody;
@@ -84,7 +84,7 @@ describe('card list semantics', () => {
     const big = '9007199254740995';
     const other = '7100000000000018';
     const b = (await get('/v1/sim-cards', [['tag_id', big], ['tag_id', other], ['limit', 500]])).json as ListBody;
-    const expected = sim.store.cards.filter((c) => c.tagIds.includes(big) || c.tagIds.includes(other));
+    const expected = sim.store.allCards().filter((c) => c.tagIds.includes(big) || c.tagIds.includes(other));
     assert.ok(expected.length > 0);
     assert.equal(b.count, expected.length);
   });
@@ -103,7 +103,7 @@ describe('card list semantics', () => {
 
 describe('single cards', () => {
   test('a card is found by id, or by ICCID with id 0', async () => {
-    const card = sim.store.cards[5];
+    const card = sim.store.card(5);
     const byId = (await get(`/v1/sim-cards/${card.vo.sim_card_id}`)).json as Obj;
     assert.equal(byId.iccid, card.vo.iccid);
     const byIccid = (await get('/v1/sim-cards/0', [['iccid', card.vo.iccid]])).json as Obj;
@@ -112,13 +112,15 @@ describe('single cards', () => {
   });
 
   test('real-name status of a physical card', async () => {
-    const card = sim.store.cards.find((c) => c.vo.sim_type === 3)!;
+    const card = sim.store.allCards().find((c) => c.vo.sim_type === 3)!;
     assert.deepEqual((await get(`/v1/sim-cards/${card.vo.sim_card_id}/real-named`)).json, { iccid: card.vo.iccid, real_named: !!card.vo.real_named });
   });
 });
 
 describe('validation refuses with the documented code and status', () => {
-  const physical = () => sim.store.cards.find((c) => c.vo.sim_type === 3 && c.carrier === 'CM')!;
+  let physicalCard: Card | undefined;
+  // Found once: the cases below name it a hundred times over.
+  const physical = () => (physicalCard ??= sim.store.allCards().find((c) => c.vo.sim_type === 3 && c.carrier === 'CM')!);
   const cases: Array<[string, () => [string, string, CallOptions], number, string]> = [
     ['limit below 10', () => ['GET', '/v1/sim-cards', { query: [['limit', 9]] }], 400, 'GSL.00010004'],
     ['limit above 500', () => ['GET', '/v1/sim-cards', { query: [['limit', 501]] }], 400, 'GSL.00010004'],
@@ -167,12 +169,12 @@ describe('validation refuses with the documented code and status', () => {
     ['cut-net: bad action', () => ['POST', `/v1/sim-cards/${physical().vo.sim_card_id}/cut-net`, { body: { action: 'CUT' } }], 400, 'GSL.00010004'],
     ['cut-net: China Mobile card', () => ['POST', `/v1/sim-cards/${physical().vo.sim_card_id}/cut-net`, { body: { action: 'ADD' } }], 400, 'GSL.00010004'],
     ['speed: China Mobile card', () => ['POST', `/v1/sim-cards/${physical().vo.sim_card_id}/speed-limit`, { body: { speed_value: 1024 } }], 400, 'GSL.00010004'],
-    ['speed: unsupported Telecom value', () => ['POST', `/v1/sim-cards/${sim.store.cards.find((c) => c.carrier === 'CT' && c.vo.sim_type === 3)!.vo.sim_card_id}/speed-limit`, { body: { speed_value: 100 } }], 400, 'GSL.00011016'],
+    ['speed: unsupported Telecom value', () => ['POST', `/v1/sim-cards/${sim.store.allCards().find((c) => c.carrier === 'CT' && c.vo.sim_type === 3)!.vo.sim_card_id}/speed-limit`, { body: { speed_value: 100 } }], 400, 'GSL.00011016'],
     ['speed: missing value', () => ['POST', `/v1/sim-cards/${physical().vo.sim_card_id}/speed-limit`, { body: {} }], 400, 'GSL.00010004'],
     ['bind: China Mobile fixed rebind', () => ['POST', `/v1/sim-cards/${physical().vo.sim_card_id}/bind-device`, { body: { bind_type: 2, imei: '861234567890123' } }], 400, 'GSL.00010004'],
-    ['bind: Unicom card', () => ['POST', `/v1/sim-cards/${sim.store.cards.find((c) => c.carrier === 'CU')!.vo.sim_card_id}/bind-device`, { body: { bind_type: 1 } }], 400, 'GSL.00010004'],
+    ['bind: Unicom card', () => ['POST', `/v1/sim-cards/${sim.store.allCards().find((c) => c.carrier === 'CU')!.vo.sim_card_id}/bind-device`, { body: { bind_type: 1 } }], 400, 'GSL.00010004'],
     ['exceed-cut-net: quota missing', () => ['POST', `/v1/sim-cards/${physical().vo.sim_card_id}/exceed-cut-net`, { body: { action: 1 } }], 400, 'GSL.00010004'],
-    ['exceed-cut-net: unpooled Mobile card', () => ['POST', `/v1/sim-cards/${sim.store.cards.find((c) => c.carrier === 'CM' && !c.vo.sim_pool_id)!.vo.sim_card_id}/exceed-cut-net`, { body: { action: 1, quota: '100' } }], 400, 'GSL.00010004'],
+    ['exceed-cut-net: unpooled Mobile card', () => ['POST', `/v1/sim-cards/${sim.store.allCards().find((c) => c.carrier === 'CM' && !c.vo.sim_pool_id)!.vo.sim_card_id}/exceed-cut-net`, { body: { action: 1, quota: '100' } }], 400, 'GSL.00010004'],
     ['clear-real-name: Mobile card', () => ['POST', `/v1/sim-cards/${physical().vo.sim_card_id}/clear-real-name`, {}], 400, 'GSL.00010004'],
     ['body not JSON', () => ['POST', `/v1/sim-cards/${physical().vo.sim_card_id}/stop`, { rawBody: '{"down_up_switch":' }], 400, 'GSL.00010004'],
     ['tags: 11 tag ids', () => ['POST', '/v1/sim-tags/batch-set', { body: { sim_card_ids: [physical().vo.sim_card_id], tag_ids: Array.from({ length: 11 }, (_, i) => String(i + 1)) } }], 400, 'GSL.00020004'],
@@ -200,7 +202,7 @@ describe('validation refuses with the documented code and status', () => {
     ['policy: same preferred and least', () => ['POST', '/v1/network-switch-policies', { body: { version: 1, policy_name: 'p', preferred_carrier: 2, least_preferred_carrier: 2, weak_signal_switch: true } }], 400, 'GSL.00015032'],
     ['policy: no switching strategy', () => ['POST', '/v1/network-switch-policies', { body: { version: 1, policy_name: 'p' } }], 400, 'GSL.00015033'],
     ['policy: bad switch order', () => ['POST', '/v1/network-switch-policies', { body: { version: 1, policy_name: 'p', weak_signal_switch: true, switch_order: '1,1,2' } }], 400, 'GSL.00010004'],
-    ['sms: Unicom card', () => ['POST', '/v1/sms-send-infos', { body: { sms_content: 'hi', cids: [sim.store.cards.find((c) => c.carrier === 'CU' && c.vo.sim_status === 20)!.vo.cid] } }], 400, 'GSL.00010004'],
+    ['sms: Unicom card', () => ['POST', '/v1/sms-send-infos', { body: { sms_content: 'hi', cids: [sim.store.allCards().find((c) => c.carrier === 'CU' && c.vo.sim_status === 20)!.vo.cid] } }], 400, 'GSL.00010004'],
     ['sms: no content', () => ['POST', '/v1/sms-send-infos', { body: { cids: [physical().vo.cid] } }], 400, 'GSL.00010004'],
   ];
   for (const [name, make, status, code] of cases) {
@@ -226,7 +228,7 @@ describe('validation refuses with the documented code and status', () => {
 
 describe('wire shapes and consistency', () => {
   test('daily flow is a bare array whose this-month days sum to the month usage and the card', async () => {
-    const cards = sim.store.cards.filter((c) => c.vo.sim_status === 20).slice(0, 5);
+    const cards = sim.store.allCards().filter((c) => c.vo.sim_status === 20).slice(0, 5);
     const ids = cards.map((c) => c.vo.sim_card_id);
     const daily = (await post('/v1/sim-cards/batch-daily-flow', { month: '202505', sim_card_ids: ids })).json as Array<{ date: string; sim_flow: Obj[] }>;
     assert.ok(Array.isArray(daily));
@@ -257,8 +259,8 @@ describe('wire shapes and consistency', () => {
   });
 
   test('a card lists its plans as a bare array; eSIM cards also hold an add-on', async () => {
-    const phys = sim.store.cards.find((c) => c.vo.sim_type === 3)!;
-    const esim = sim.store.cards.find((c) => c.vo.sim_type === 2)!;
+    const phys = sim.store.allCards().find((c) => c.vo.sim_type === 3)!;
+    const esim = sim.store.allCards().find((c) => c.vo.sim_type === 2)!;
     const p = (await get('/v1/sim-price-plans', [['sim_card_id', phys.vo.sim_card_id]])).json as Obj[];
     assert.equal(p.length, 1);
     assert.equal(p[0].price_plan_name, phys.vo.price_plan_name);
@@ -272,7 +274,7 @@ describe('wire shapes and consistency', () => {
   test('tags: create, set on cards, filter by them, delete; bodies are true', async () => {
     const created = (await post('/v1/tags', { tag_name: 'api-test' })).json as Obj;
     assert.equal(created.status, 0);
-    const cards = sim.store.cards.slice(100, 103);
+    const cards = sim.store.allCards().slice(100, 103);
     const set = await post('/v1/sim-tags/batch-set', { sim_card_ids: cards.map((c) => c.vo.sim_card_id), tag_ids: [created.id] });
     assert.equal(set.text, 'true');
     const listed = (await get('/v1/sim-cards', [['tag_id', created.id as string]])).json as ListBody;
@@ -280,7 +282,7 @@ describe('wire shapes and consistency', () => {
     const tags = (await get('/v1/tags', [['tag_name', 'api-test']])).json as { tags: Obj[] };
     assert.equal(tags.tags[0].status, 1);
     assert.equal((await req('DELETE', `/v1/tags/${created.id}`)).text, 'true');
-    assert.equal(sim.store.cards[100].vo.tag_names, null);
+    assert.equal(sim.store.card(100).vo.tag_names, null);
   });
 
   test('tags: the 10,000-tag limit is enforced', async () => {
@@ -297,7 +299,7 @@ describe('wire shapes and consistency', () => {
     assert.ok(a5.id && a6.id);
     assert.equal(((await post('/v1/attributes', { cust_attr_name: 'Seventh' })).json as Obj).error_code, 'GSL.00027004');
     assert.equal((await req('PUT', `/v1/attributes/${a6.id}`, { body: { cust_attr_name: 'Owner team' } })).text, 'true');
-    const card = sim.store.cards[200];
+    const card = sim.store.card(200);
     const write = await post('/v1/sim-cards/attributes/batch-set', { attributes: [{ sim_card_id: '0', iccid: card.vo.iccid, customer_attribute6: MARKUP_ATTRIBUTE, customer_attribute5: 'R1' }] });
     assert.equal(write.text, 'true');
     const shown = (await get(`/v1/sim-cards/${card.vo.sim_card_id}`)).json as Obj;
@@ -315,7 +317,7 @@ describe('wire shapes and consistency', () => {
     assert.equal(pools.count, 2);
     const pool = pools.pools[0];
     const members = (await get(`/v1/sim-pools/${pool.id}/members`, [['billing_cycle', '2025-05'], ['limit', 500]])).json as { count: number; pool_members: Obj[] };
-    assert.equal(members.count, sim.store.cards.filter((c) => c.vo.sim_pool_id === pool.id).length);
+    assert.equal(members.count, sim.store.allCards().filter((c) => c.vo.sim_pool_id === pool.id).length);
     assert.equal(members.count, pool.quantity);
     const sum = members.pool_members.reduce((s, m) => s + (m.flow_used as number), 0);
     assert.ok(Math.abs(sum - (pool.flow_used as number)) < 0.011);
@@ -324,7 +326,7 @@ describe('wire shapes and consistency', () => {
   });
 
   test('SMS: send to a card in use, then find it in the details', async () => {
-    const card = sim.store.cards.find((c) => c.carrier === 'CT' && c.vo.sim_status === 20)!;
+    const card = sim.store.allCards().find((c) => c.carrier === 'CT' && c.vo.sim_status === 20)!;
     assert.equal((await post('/v1/sms-send-infos', { sms_content: 'PING <b>', cids: [card.vo.cid] })).text, 'true');
     const d = (await get('/v1/sms-send-infos/details', [['cid', card.vo.cid]])).json as { count: number; sms_details: Obj[] };
     assert.ok(d.count >= 1);
@@ -344,7 +346,7 @@ describe('wire shapes and consistency', () => {
 
 describe('the operation catalogue', () => {
   test('all 39 GSL operations are served at their documented method and path', async () => {
-    const c = sim.store.cards[0].vo.sim_card_id;
+    const c = sim.store.card(0).vo.sim_card_id;
     const ops: Array<[string, string]> = [
       ['GET', '/v1/sim-cards'], ['GET', `/v1/sim-cards/${c}`], ['POST', `/v1/sim-cards/${c}/stop`], ['POST', `/v1/sim-cards/${c}/reset`],
       ['POST', `/v1/sim-cards/${c}/enable`], ['POST', '/v1/sim-cards/month-usages'], ['POST', '/v1/sim-cards/batch-daily-flow'],

@@ -81,7 +81,7 @@ test('added latency delays the answer but not its content', async () => {
 
 test('stats count operations and per-card mutations, so a reset under a lost answer is seen exactly once', async () => {
   sim.resetStats();
-  const c = sim.store.cards.find((x) => x.vo.sim_status === 14 && x.vo.operator_status === 5)!;
+  const c = sim.store.allCards().find((x) => x.vo.sim_status === 14 && x.vo.operator_status === 5)!;
   // The mutation runs, the answer is lost: the client must not send it again.
   sim.setFaults({ resetRate: 1, pathPattern: '/reset$' });
   await assert.rejects(call(sim.info, 'POST', `/v1/sim-cards/${c.vo.sim_card_id}/reset`, { body: { down_up_switch: 2 } }));
@@ -113,11 +113,11 @@ test('the admin endpoint sets faults, reports info and stats, and settles work o
   await list();
   const stats = (await admin(sim.info, 'GET', '/stats')) as { requests: number };
   assert.equal(stats.requests, 1);
-  const c = sim.store.cards.find((x) => x.vo.sim_status === 20 && x.vo.sim_type === 3)!;
+  const c = sim.store.allCards().find((x) => x.vo.sim_status === 20 && x.vo.sim_type === 3)!;
   assert.equal((await call(sim.info, 'POST', `/v1/sim-cards/${c.vo.sim_card_id}/stop`, { body: {} })).status, 200);
   const settled = (await admin(sim.info, 'POST', '/work-orders/settle')) as { completed: number };
   assert.ok(settled.completed >= 1);
-  assert.equal(c.vo.sim_status, 14);
+  assert.equal(sim.store.card(c.index).vo.sim_status, 14);
 });
 
 test('close() ends promptly even with keep-alive connections open', async () => {

@@ -66,41 +66,65 @@ test('some card ids exceed 2^53 and all ids are distinct decimal strings', () =>
 });
 
 test('a few cards carry markup in tags and attributes, and tags exist in the store', () => {
-  const store = new FleetStore(generateFleet(1, 100, NOW), NOW);
-  const marked = store.cards.filter((c) => c.vo.customer_attribute1 === MARKUP_ATTRIBUTE);
+  const store = new FleetStore({ seed: 1, size: 100, nowMs: NOW });
+  const marked = store.allCards().filter((c) => c.vo.customer_attribute1 === MARKUP_ATTRIBUTE);
   assert.ok(marked.length >= 2);
   for (const c of marked) assert.ok(c.vo.tag_names!.includes(MARKUP_TAG));
   const tag = [...store.tags.values()].find((t) => t.tag_name === MARKUP_TAG)!;
   assert.equal(store.tagVo(tag).status, 1);
 });
 
-test('100,000 cards generate and index', () => {
-  const fleet = generateFleet(7, 100_000, NOW);
-  const store = new FleetStore(fleet, NOW);
-  assert.equal(store.size, 100_000);
-  const last = store.cards[99_999];
-  assert.equal(store.byCardIccid(last.vo.iccid), last);
-  assert.equal(store.byCardId(last.vo.sim_card_id), last);
-  const page = store.query({ status: 20, sort: 'flow_used', order: 'desc' }, 500, 3);
-  assert.equal(page.cards.length, 500);
-  assert.equal(page.count, store.cards.filter((c) => c.vo.sim_status === 20).length);
+test('the store serves exactly the generated fleet: same cards, found by id, ICCID and container id', () => {
+  const generated = generateFleet(7, 3000, NOW).cards;
+  const store = new FleetStore({ seed: 7, size: 3000, nowMs: NOW });
+  // The generator leaves tag names to the store, which knows the tags' current names.
+  assert.deepEqual(store.allCards().map((c) => c.vo), generated.map((c) => ({ ...c.vo, tag_names: store.tagNames(c.tagIds) })));
+  for (const i of [0, 5, 42, 1999, 2999]) {
+    const c = generated[i];
+    assert.equal(store.byCardId(c.vo.sim_card_id)?.index, i);
+    assert.equal(store.byCardIccid(c.vo.iccid)?.index, i);
+    assert.equal(store.byCid(c.vo.cid)?.index, i);
+  }
+  assert.equal(store.byCardId('4710226018477569'), undefined, 'an id between two cards');
+  assert.equal(store.byCardId(String(4710226018477568 + 3000 * 4099)), undefined, 'an id past the fleet');
+  assert.equal(store.byCardIccid('89860000000000000000'), undefined);
 });
 
-test('sorted views order by the key with ties kept in generation order, and are rebuilt after invalidate', () => {
-  const store = new FleetStore(generateFleet(3, 2000, NOW), NOW);
-  const asc = store.view(undefined, 'flow_left', 'asc');
+test('100,000 cards generate and index', () => {
+  const store = new FleetStore({ seed: 7, size: 100_000, nowMs: NOW });
+  assert.equal(store.size, 100_000);
+  const last = store.card(99_999);
+  assert.equal(store.byCardIccid(last.vo.iccid)?.vo.sim_card_id, last.vo.sim_card_id);
+  assert.equal(store.byCardId(last.vo.sim_card_id)?.vo.iccid, last.vo.iccid);
+  const page = store.query({ status: 20, sort: 'flow_used', order: 'desc' }, 500, 3);
+  assert.equal(page.cards.length, 500);
+  let inUse = 0;
+  for (let i = 0; i < store.size; i++) if (store.statusOf(i) === 20) inUse++;
+  assert.equal(page.count, inUse);
+  assert.ok(page.cards.every((c, k) => k === 0 || page.cards[k - 1].vo.flow_used! >= c.vo.flow_used!));
+});
+
+test('sorted views order by the key with ties kept in generation order, and follow a changed card', () => {
+  const store = new FleetStore({ seed: 3, size: 2000, nowMs: NOW });
+  const cards = (rows: Int32Array) => Array.from(rows, (i) => store.card(i));
+  const asc = cards(store.viewRows(undefined, 'flow_left', 'asc'));
   for (let i = 1; i < asc.length; i++) {
     const a = asc[i - 1], b = asc[i];
     assert.ok(a.vo.flow_left! < b.vo.flow_left! || (a.vo.flow_left === b.vo.flow_left && a.index < b.index));
   }
-  const desc = store.view(14, 'act_date', 'desc');
+  const byCid = cards(store.viewRows(undefined, 'cid', 'asc'));
+  for (let i = 1; i < byCid.length; i++) assert.ok(byCid[i - 1].vo.cid < byCid[i].vo.cid, 'cid order is string order');
+  const descRows = store.viewRows(14, 'act_date', 'desc');
+  const desc = cards(descRows);
   assert.ok(desc.every((c) => c.vo.sim_status === 14));
   for (let i = 1; i < desc.length; i++) assert.ok(desc[i - 1].vo.act_date! >= desc[i].vo.act_date!);
-  assert.equal(store.view(14, 'act_date', 'desc'), desc, 'cached');
-  const moved = store.view(20, undefined)[0];
+  assert.equal(store.viewRows(14, 'act_date', 'desc'), descRows, 'cached');
+  const moved = store.edit(store.card(store.viewRows(20, undefined)[0]));
   moved.vo.sim_status = 14;
-  store.invalidate();
-  assert.ok(store.view(14, 'act_date', 'desc').includes(moved));
+  store.touch(moved);
+  assert.ok(Array.from(store.viewRows(14, 'act_date', 'desc')).includes(moved.index));
+  assert.equal(store.card(moved.index), moved, 'the changed card is the one kept');
+  assert.equal(store.statusCount(14), desc.length + 1);
 });
 
 test('usage agrees with the card: daily flows sum to the month usage, which is flow_used this month', () => {

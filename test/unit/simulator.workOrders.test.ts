@@ -14,7 +14,7 @@ const req = (method: string, path: string, opts: CallOptions = {}) => call(sim.i
 const used = new Set<string>();
 /** A fresh card matching the test's needs, so tests do not share cards. */
 function card(pred: (c: Card) => boolean): Card {
-  const c = sim.store.cards.find((x) => !used.has(x.vo.sim_card_id) && pred(x));
+  const c = sim.store.allCards().find((x) => !used.has(x.vo.sim_card_id) && pred(x));
   assert.ok(c, 'fleet has a matching card');
   used.add(c.vo.sim_card_id);
   return c;
@@ -156,11 +156,13 @@ test('work orders list newest first and filter by type and status', async () => 
 test('a real timer completes orders without further requests', async () => {
   const s2 = await startSimulator({ cards: 200, seed: 5, workOrderMs: 30 });
   try {
-    const c = s2.store.cards.find((x) => x.vo.sim_status === 14 && x.vo.operator_status === 5)!;
+    const c = s2.store.allCards().find((x) => x.vo.sim_status === 14 && x.vo.operator_status === 5)!;
     const r = await call(s2.info, 'POST', `/v1/sim-cards/${c.vo.sim_card_id}/reset`, { body: {} });
     assert.equal(r.status, 200);
-    for (let i = 0; i < 100 && c.vo.sim_status !== 20; i++) await new Promise((res) => setTimeout(res, 20));
-    assert.equal(c.vo.sim_status, 20);
+    // The store keeps the card the order changes; read it from there, not from the copy found above.
+    const status = () => s2.store.card(c.index).vo.sim_status;
+    for (let i = 0; i < 100 && status() !== 20; i++) await new Promise((res) => setTimeout(res, 20));
+    assert.equal(status(), 20);
   } finally {
     await s2.close();
   }

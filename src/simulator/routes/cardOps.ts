@@ -39,6 +39,14 @@ interface OpPlan {
   complete: () => string | undefined;
 }
 
+/**
+ * The card an operation names, kept by the store from now on: its work order changes it
+ * later, and that change must land on the one object every later request reads.
+ */
+function editable(ctx: RequestCtx, card: Card): Card {
+  return ctx.sim.store.edit(card);
+}
+
 function precondition(ok: boolean, msg: string): void {
   if (!ok) throw badParam(msg);
 }
@@ -75,7 +83,7 @@ function submit(sim: SimContext, card: Card, plan: OpPlan) {
 function stop(ctx: RequestCtx) {
   const body = new Body(ctx.body);
   const sw = body.int('down_up_switch', 0, 9);
-  const card = resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid);
+  const card = editable(ctx, resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid));
   const ready = () => card.vo.sim_status === 20;
   return submit(ctx.sim, card, {
     op: 'stop',
@@ -95,7 +103,7 @@ function stop(ctx: RequestCtx) {
 function reset(ctx: RequestCtx) {
   const body = new Body(ctx.body);
   const sw = body.int('down_up_switch', 0, 9);
-  const card = resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid);
+  const card = editable(ctx, resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid));
   const blocked = () => card.vo.operator_status === 6 || card.vo.operator_status === 7;
   return submit(ctx.sim, card, {
     op: 'reset',
@@ -116,7 +124,7 @@ function reset(ctx: RequestCtx) {
 }
 
 function enable(ctx: RequestCtx) {
-  const card = resolveCard(ctx.sim, ctx.params.sim_card_id, ctx.query.str('iccid', 20, 19));
+  const card = editable(ctx, resolveCard(ctx.sim, ctx.params.sim_card_id, ctx.query.str('iccid', 20, 19)));
   physicalOnly(card, 'Activation');
   const ready = () => card.vo.sim_status === 10 || card.vo.sim_status === 13;
   return submit(ctx.sim, card, {
@@ -139,7 +147,7 @@ function enable(ctx: RequestCtx) {
 }
 
 function clearRealName(ctx: RequestCtx) {
-  const card = resolveCard(ctx.sim, ctx.params.sim_card_id, ctx.query.str('iccid', 20, 19));
+  const card = editable(ctx, resolveCard(ctx.sim, ctx.params.sim_card_id, ctx.query.str('iccid', 20, 19)));
   carrierOnly(card, ['CT'], 'Clearing real-name registration');
   return submit(ctx.sim, card, {
     op: 'clear-real-name',
@@ -157,7 +165,7 @@ function cutNet(ctx: RequestCtx) {
   const body = new Body(ctx.body);
   const action = body.str('action', 10, { required: true });
   if (action !== 'ADD' && action !== 'DEL') throw badParam('action must be ADD or DEL');
-  const card = resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid);
+  const card = editable(ctx, resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid));
   carrierOnly(card, ['CT'], 'Cutting the network');
   return submit(ctx.sim, card, {
     op: 'cut-net',
@@ -179,7 +187,7 @@ function exceedCutNet(ctx: RequestCtx) {
     if (quota === undefined) throw badParam('quota is required when setting a threshold');
     if (!/^(-1|0|[1-9]\d{0,9})$/.test(quota) || Number(quota) > 2147483647) throw badParam('quota must be "-1", "0" or a positive number of MB');
   }
-  const card = resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid);
+  const card = editable(ctx, resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid));
   if (card.carrier !== 'CT' && !card.vo.sim_pool_id) {
     throw badParam('usage-threshold cuts are only supported for China Telecom cards and for pooled China Mobile and China Unicom cards');
   }
@@ -201,7 +209,7 @@ function bindDevice(ctx: RequestCtx) {
   const bindType = body.int('bind_type', 1, 2, true)!;
   const imei = body.str('imei', 32);
   if (bindType === 2 && (imei === undefined || !/^\d{15,16}$/.test(imei))) throw badParam('imei (15–16 digits) is required for bind_type 2');
-  const card = resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid);
+  const card = editable(ctx, resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid));
   carrierOnly(card, ['CT', 'CM'], 'Device re-binding');
   if (card.carrier === 'CM' && bindType !== 1) throw badParam('China Mobile cards only support bind_type 1');
   return submit(ctx.sim, card, {
@@ -222,7 +230,7 @@ function bindDevice(ctx: RequestCtx) {
 function speedLimit(ctx: RequestCtx) {
   const body = new Body(ctx.body);
   const speed = body.int('speed_value', -1, 2147483647, true)!;
-  const card = resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid);
+  const card = editable(ctx, resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid));
   physicalOnly(card, 'Speed limits');
   carrierOnly(card, ['CT', 'CU'], 'Speed limits');
   const allowed = card.carrier === 'CT' ? TELECOM_SPEEDS : UNICOM_SPEEDS;

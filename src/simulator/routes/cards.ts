@@ -3,6 +3,7 @@ import { SIM_STATUSES, SORT_KEYS } from '../../gsl/models';
 import type { SimStatus } from '../../gsl/models';
 import { resolveCard } from '../context';
 import type { Card } from '../generator';
+import type { RowTest } from '../store';
 import type { RequestCtx, Route } from '../http';
 import { ok } from '../http';
 import { badParam } from '../errors';
@@ -49,39 +50,53 @@ function listSimCards(ctx: RequestCtx) {
   const planIds = q.strs('price_plan_id', 30, 128);
   q.int('pool_flag', 0, 99); // accepted and ignored (gsl-api.md 6.1)
 
-  const tests: Array<(c: Card) => boolean> = [];
-  if (searchKey) tests.push(searchPredicate(searchType, searchKey));
-  if (deviceStatus !== undefined) tests.push((c) => c.vo.device_status === deviceStatus);
+  const store = ctx.sim.store;
+  // Column tests are cheap; the others generate the card (the store runs the cheap ones first).
+  const tests: RowTest[] = [];
+  const onColumns = (test: (i: number) => boolean) => tests.push({ cheap: true, test: (r) => test(r.index) });
+  const onCard = (test: (c: Card) => boolean) => tests.push({ cheap: false, test: (r) => test(r.card()) });
+  if (searchKey) {
+    if (searchType === 2) onColumns((i) => store.orderIdOf(i) === searchKey);
+    else onCard(searchPredicate(searchType, searchKey));
+  }
+  if (deviceStatus !== undefined) {
+    onColumns((i) => store.simTypeOf(i) !== 3);
+    onCard((c) => c.vo.device_status === deviceStatus);
+  }
   if (tagIds?.length) {
     const set = new Set(tagIds);
-    tests.push((c) => c.tagIds.some((t) => set.has(t)));
+    onColumns((i) => store.hasAnyTag(i, set));
   }
-  if (simType !== undefined) tests.push((c) => c.vo.sim_type === simType);
-  if (msisdn) tests.push((c) => !!c.vo.msisdn && c.vo.msisdn.includes(msisdn));
-  for (const [field, v] of attrs) tests.push((c) => typeof c.vo[field] === 'string' && (c.vo[field] as string).includes(v));
-  if (minUsed !== undefined) tests.push((c) => (c.vo.flow_used ?? 0) >= minUsed);
-  if (maxUsed !== undefined) tests.push((c) => (c.vo.flow_used ?? 0) <= maxUsed);
-  if (minLeft !== undefined) tests.push((c) => (c.vo.flow_left ?? 0) >= minLeft);
-  if (maxLeft !== undefined) tests.push((c) => (c.vo.flow_left ?? 0) <= maxLeft);
-  if (realNamed !== undefined) tests.push((c) => !!c.vo.real_named === realNamed);
-  if (orderId !== undefined) tests.push((c) => c.vo.order_id === orderId);
+  if (simType !== undefined) onColumns((i) => store.simTypeOf(i) === simType);
+  if (msisdn) onCard((c) => !!c.vo.msisdn && c.vo.msisdn.includes(msisdn));
+  for (const [field, v] of attrs) onCard((c) => typeof c.vo[field] === 'string' && (c.vo[field] as string).includes(v));
+  if (minUsed !== undefined) onColumns((i) => store.usedMbOf(i) >= minUsed);
+  if (maxUsed !== undefined) onColumns((i) => store.usedMbOf(i) <= maxUsed);
+  if (minLeft !== undefined) onColumns((i) => store.leftMbOf(i) >= minLeft);
+  if (maxLeft !== undefined) onColumns((i) => store.leftMbOf(i) <= maxLeft);
+  if (realNamed !== undefined) onCard((c) => !!c.vo.real_named === realNamed);
+  if (orderId !== undefined) onColumns((i) => store.orderIdOf(i) === orderId);
   if (orderIds?.length) {
     const set = new Set(orderIds);
-    tests.push((c) => set.has(c.vo.order_id ?? ''));
+    onColumns((i) => set.has(store.orderIdOf(i)));
   }
   if (planIds?.length) {
     const set = new Set(planIds);
-    tests.push((c) => set.has(c.planId));
+    onColumns((i) => set.has(store.planIdOf(i)));
   }
   // "Suspended but number kept" is a customer-requested suspension (operator_status 5).
-  if (filterDowntime) tests.push((c) => !(c.vo.sim_status === 14 && c.vo.operator_status === 5));
+  if (filterDowntime) onColumns((i) => !(store.statusOf(i) === 14 && store.operatorStatusOf(i) === 5));
 
-  const predicate = tests.length === 0 ? undefined : tests.length === 1 ? tests[0] : (c: Card) => tests.every((t) => t(c));
-  const store = ctx.sim.store;
   const key = ctx.pairs.map(([k, v]) => `${k}=${v}`).sort().join('&');
+  // The conditions without paging or sorting: their matches serve every page of the same filter.
+  const conditions = ctx.pairs
+    .filter(([k]) => !['limit', 'offset', 'sort', 'order', 'sim_status'].includes(k))
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join('&');
   return ok(
     store.cachedPage(key, () => {
-      const page = store.query({ status, sort, order, predicate }, limit, offset);
+      const page = store.query({ status, sort, order, tests, key: conditions }, limit, offset);
       return `{"limit":${limit},"offset":${offset},"count":${page.count},"sim_cards":[${page.cards.map((c) => store.cardJson(c)).join(',')}]}`;
     }),
   );

@@ -1,11 +1,12 @@
 /**
  * Forward and backward data pools (gsl-api.md 2.4, 3.7). Members are the cards whose
  * `sim_pool_id` names the pool; pool usage is the sum of its members' month usage, so the
- * pool and card views agree.
+ * pool and card views agree. A forward pool's total is its plan's allowance per member,
+ * except for the pool planted at risk (see `FleetStore.poolTotal`).
  */
 import type { BackPoolMemVO, BackPoolVO, PoolMemVO, SimPoolVO } from '../../gsl/models';
 import type { SimContext } from '../context';
-import type { Card, PoolSeed } from '../generator';
+import type { PoolSeed } from '../generator';
 import type { RequestCtx, Route } from '../http';
 import { ok } from '../http';
 import { badBillingCycle, badParam, notFound } from '../errors';
@@ -14,8 +15,9 @@ import type { MonthNo } from '../dates';
 import { monthUsage } from '../usage';
 import { asId } from '../validate';
 
-function members(sim: SimContext, pool: PoolSeed): Card[] {
-  return sim.store.cards.filter((c) => c.vo.sim_pool_id === pool.id);
+/** Member indexes, in generation order. */
+function members(sim: SimContext, pool: PoolSeed): Int32Array {
+  return sim.store.poolMembers(pool.id);
 }
 
 function cycle(sim: SimContext, s: string | undefined): MonthNo {
@@ -35,9 +37,23 @@ function cycles(sim: SimContext, q: RequestCtx['query']): MonthNo[] {
 }
 
 function poolSummary(sim: SimContext, pool: PoolSeed, m: MonthNo) {
-  const cards = members(sim, pool);
+  const store = sim.store;
+  const rows = members(sim, pool);
   const now = sim.now();
-  const used = Math.round(cards.reduce((s, c) => s + (monthUsage(c, m, now) ?? 0), 0) * 100) / 100;
+  const used = store.poolUsed(pool.id, m);
+  let activated = 0;
+  let inactive = 0;
+  let disassembled = 0;
+  const orderIds: string[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const s = store.statusOf(rows[k]);
+    if (s === 20 || s === 14) activated++;
+    else if (s === 10 || s === 11 || s === 13) inactive++;
+    else if (s === 30) disassembled++;
+    // Batches are contiguous index ranges, so a batch's members are consecutive here.
+    const order = store.orderIdOf(rows[k]);
+    if (orderIds[orderIds.length - 1] !== order) orderIds.push(order);
+  }
   const base = {
     id: pool.id,
     pool_name: pool.pool_name,
@@ -47,15 +63,15 @@ function poolSummary(sim: SimContext, pool: PoolSeed, m: MonthNo) {
     expired_time: isoTime(monthStart(monthOf(now) + 10)),
     billing_cycle: monthDashed(m),
     flow_used: used,
-    quantity: cards.length,
+    quantity: rows.length,
     modify_time: isoTime(monthStart(monthOf(now))),
-    order_id: sim.store.batches[0].order_id,
-    activated_sim_quantity: cards.filter((c) => c.vo.sim_status === 20 || c.vo.sim_status === 14).length,
-    inactive_sim_quantity: cards.filter((c) => c.vo.sim_status === 10 || c.vo.sim_status === 11 || c.vo.sim_status === 13).length,
-    disassembled_sim_quantity: cards.filter((c) => c.vo.sim_status === 30).length,
-    order_ids: [...new Set(cards.map((c) => c.vo.order_id))].join(','),
+    order_id: store.batches[0].order_id,
+    activated_sim_quantity: activated,
+    inactive_sim_quantity: inactive,
+    disassembled_sim_quantity: disassembled,
+    order_ids: orderIds.join(','),
   };
-  return { base, total: pool.plan.flow_total * cards.length, used };
+  return { base, total: store.poolTotal(pool.id), used };
 }
 
 function findPool(sim: SimContext, idParam: string, kind: 'forward' | 'back'): PoolSeed {
@@ -99,14 +115,15 @@ function listMembers(kind: 'forward' | 'back') {
     const billing = q.str('billing_cycle', 7);
     if (billing === undefined || billing === '') throw badParam('billing_cycle is required');
     const m = cycle(ctx.sim, billing);
-    const now = ctx.sim.now();
-    const cards = members(ctx.sim, pool).filter((c) => !cid || c.vo.cid.includes(cid));
-    const page = cards.slice((offset - 1) * limit, offset * limit);
+    const store = ctx.sim.store;
+    let rows = members(ctx.sim, pool);
+    if (cid) rows = rows.filter((i) => store.card(i).vo.cid.includes(cid));
+    const page = Array.from(rows.subarray(Math.min(rows.length, (offset - 1) * limit), Math.min(rows.length, offset * limit)), (i) => store.card(i));
     const pool_members = page.map((c): PoolMemVO | BackPoolMemVO => {
-      const row: PoolMemVO = { id: pool.id, cid: c.vo.cid, sim_price_plan_id: c.vo.sim_price_plan_id ?? undefined, flow_used: monthUsage(c, m, now) ?? 0 };
+      const row: PoolMemVO = { id: pool.id, cid: c.vo.cid, sim_price_plan_id: c.vo.sim_price_plan_id ?? undefined, flow_used: monthUsage(c, m) ?? 0 };
       return kind === 'back' ? { ...row, sim_status: c.vo.sim_status } : row;
     });
-    return ok({ limit, offset, count: cards.length, pool_members });
+    return ok({ limit, offset, count: rows.length, pool_members });
   };
 }
 

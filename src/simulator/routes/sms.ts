@@ -27,14 +27,20 @@ function sendSms(ctx: RequestCtx) {
   let cards: Card[];
   if (cids.length > 0) {
     cards = cids.map((cid) => {
-      const c = ctx.sim.store.byCardIccid(cid) ?? ctx.sim.store.cards.find((x) => x.vo.cid === cid);
+      const c = ctx.sim.store.byCid(cid);
       if (!c) throw noSuchIccid(cid);
       return c;
     });
   } else if (orderId !== undefined) {
     const batch = ctx.sim.store.batches.find((b) => b.order_id === orderId);
     if (!batch) throw badParam(`no batch ${orderId}`);
-    cards = ctx.sim.store.cards.slice(batch.from, batch.to).filter((c) => c.carrier !== 'CU' && c.vo.sim_status === 20);
+    const store = ctx.sim.store;
+    cards = [];
+    for (let i = batch.from; i < batch.to; i++) {
+      if (store.statusOf(i) !== 20) continue;
+      const c = store.card(i);
+      if (c.carrier !== 'CU') cards.push(c);
+    }
   } else {
     throw batchSize(500);
   }

@@ -159,8 +159,9 @@ function batchSetAttributes(ctx: RequestCtx) {
     writes.push({ card, values });
   }
   // Validate everything first, so a bad item changes nothing.
-  for (const { card, values } of writes) {
-    for (const [n, v] of values) (card.vo as unknown as Record<string, string | null>)[`customer_attribute${n}`] = v === '' ? null : v;
+  for (const write of writes) {
+    const card = ctx.sim.store.edit(write.card);
+    for (const [n, v] of write.values) (card.vo as unknown as Record<string, string | null>)[`customer_attribute${n}`] = v === '' ? null : v;
     ctx.sim.store.touch(card);
   }
   return ok(true);
