@@ -81,28 +81,37 @@ export function planTagChange(cards: readonly SimDeviceVO[], change: TagChange, 
   const remove = new Set(change.remove ?? []);
   const groups = new Map<string, { tagIds: Id[]; cards: SimDeviceVO[] }>();
   const held: HeldCard[] = [];
+  // Cards share a handful of tag lists: each distinct `tag_names` is worked out once.
+  const outcomes = new Map<string, { key: string; tagIds: Id[] } | { reason: Problem }>();
   for (const card of cards) {
-    const current = tagNamesOf(card);
-    const unmapped = current.filter((n) => !index.has(n));
-    if (unmapped.length) {
-      held.push({ card, reason: { message: 'Its tag "{0}" is not in the account\'s tag list, so its tags cannot be set without losing it.', args: [unmapped[0]] } });
+    const names = card.tag_names ?? '';
+    let outcome = outcomes.get(names);
+    if (!outcome) {
+      outcome = resultingTags(tagNamesOf(card), add, remove, index);
+      outcomes.set(names, outcome);
+    }
+    if ('reason' in outcome) {
+      held.push({ card, reason: outcome.reason });
       continue;
     }
-    const names = [...new Set([...current.filter((n) => !remove.has(n)), ...add])];
-    if (names.length > MAX_TAGS_PER_CARD) {
-      held.push({ card, reason: { message: 'A card holds at most {0} tags.', args: [MAX_TAGS_PER_CARD] } });
-      continue;
-    }
-    const tagIds = names.map((n) => index.get(n) as Id).sort();
-    const key = tagIds.join(',');
-    const group = groups.get(key) ?? { tagIds, cards: [] };
+    const group = groups.get(outcome.key) ?? { tagIds: outcome.tagIds, cards: [] };
     group.cards.push(card);
-    groups.set(key, group);
+    groups.set(outcome.key, group);
   }
   const requests = [...groups.values()].flatMap((g) =>
     chunk(g.cards).map((part) => ({ api: 'batchSetTags' as const, cards: part, body: { sim_card_ids: part.map((c) => c.sim_card_id), tag_ids: g.tagIds } })),
   );
   return { requests, held, unknownNames: [] };
+}
+
+/** The tag ids a card with these tag names ends with, or why it cannot be given a full set. */
+function resultingTags(current: readonly string[], add: readonly string[], remove: ReadonlySet<string>, index: ReadonlyMap<string, Id>): { key: string; tagIds: Id[] } | { reason: Problem } {
+  const unmapped = current.filter((n) => !index.has(n));
+  if (unmapped.length) return { reason: { message: 'Its tag "{0}" is not in the account\'s tag list, so its tags cannot be set without losing it.', args: [unmapped[0]] } };
+  const names = [...new Set([...current.filter((n) => !remove.has(n)), ...add])];
+  if (names.length > MAX_TAGS_PER_CARD) return { reason: { message: 'A card holds at most {0} tags.', args: [MAX_TAGS_PER_CARD] } };
+  const tagIds = names.map((n) => index.get(n) as Id).sort();
+  return { key: tagIds.join(','), tagIds };
 }
 
 // ---- custom attributes ------------------------------------------------------------------
