@@ -22,6 +22,8 @@ import { findIdentifiers } from '../src/core/identifiers';
 import { luhnValid } from '../src/gsl/luhn';
 import { formatOnly } from '../src/core/translate';
 import { CardLookup, READ_CONCURRENCY } from '../src/fleet/cardLookup';
+import { listAllTags, planTagChange, sendBatchRequest, tagIndex } from '../src/core/batchPlans';
+import { ACTION_CONCURRENCY, sendEach } from '../src/core/requestQueue';
 import { dailyMonths } from '../src/panels/format';
 import { loadDailyUsage } from '../src/panels/usageData';
 import { SnapshotBuilder, compareSnapshots, decodeSnapshot, encodeSnapshot } from '../src/core/attention/index';
@@ -41,8 +43,8 @@ const PAGE = 500;
 const CONCURRENCY = Number(argValue('--concurrency') ?? DEFAULT_PAGE_CONCURRENCY);
 const ROOT = join(__dirname, '..', '..');
 /**
- * `--only tree,scan,…` runs a subset: tree, scan, memory, throughput, usage, identifiers, simulator,
- * bundle, activation, attention, snapshot, million.
+ * `--only tree,scan,…` runs a subset: tree, scan, memory, throughput, usage, identifiers, tagging,
+ * simulator, bundle, activation, attention, snapshot, million.
  */
 const ONLY = argValue('--only')?.split(',');
 const want = (section: string): boolean => !ONLY || ONLY.includes(section);
@@ -387,6 +389,39 @@ async function benchIdentifiers(slow: SimulatorProcess, fast: SimulatorProcess):
   return figures;
 }
 
+/**
+ * Tagging 10,000 cards as *Add Tags* does it: the cards grouped by the tag set each will have (here
+ * one set, as none had a tag), 20 BatchSetTags requests of 500 sent a few at a time, each once.
+ */
+async function benchTagging(slow: SimulatorProcess): Promise<Figure> {
+  const client = clientFor(slow);
+  const cards = [];
+  for await (const page of client.iterateSimCards({}, { pageSize: PAGE, concurrency: CONCURRENCY })) {
+    cards.push(...page.filter((c) => !c.tag_names));
+    if (cards.length >= 10_000) break;
+  }
+  const selection = cards.slice(0, 10_000);
+  const tags = await listAllTags(client);
+  const tag = tags.find((t) => t.tag_name === 'bench-tag') ?? (await client.createTag('bench-tag'));
+  const index = tagIndex([...tags, tag]);
+  let requests = 0;
+  const samples = await timeRuns(RUNS, async () => {
+    const plan = planTagChange(selection, { add: ['bench-tag'] }, index);
+    requests = plan.requests.length;
+    const outcomes = await sendEach(plan.requests, (r) => sendBatchRequest(client, r), { concurrency: ACTION_CONCURRENCY });
+    if (outcomes.some((o) => !o?.ok)) throw new Error('a tagging request failed');
+  });
+  await client.dispose();
+  return {
+    name: `Tagging ${selection.length.toLocaleString('en-US')} cards (${requests} requests of 500, concurrency ${ACTION_CONCURRENCY}, 50 ms latency)`,
+    unit: 'ms',
+    ...summarize(samples),
+    limit: Math.ceil(requests / ACTION_CONCURRENCY) * LATENCY_MS,
+    limitNote: 'ceil(requests/concurrency) × latency',
+    goalRatio: 1.25,
+  };
+}
+
 async function benchSimulator(fast: SimulatorProcess): Promise<Figure> {
   const pool = new Pool(fast.info.endpoint, { connections: 8, pipelining: 1 });
   const headers = signedHeaders(fast, '/v1/sim-cards', [['limit', String(PAGE)], ['offset', '7']]);
@@ -632,6 +667,10 @@ async function main(): Promise<void> {
     if (want('identifiers')) {
       log('identifiers in files…');
       figures.push(...(await benchIdentifiers(slow, fast)));
+    }
+    if (want('tagging')) {
+      log('tagging 10,000 cards…');
+      figures.push(await benchTagging(slow));
     }
     if (want('simulator')) {
       log('simulator throughput…');

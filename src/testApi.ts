@@ -41,6 +41,9 @@ export class TestUiBackend implements UiBackend {
   input(options: vscode.InputBoxOptions): Promise<string | undefined> {
     return (this.current.input ?? windowBackend.input)(options);
   }
+  pickFile(options: vscode.OpenDialogOptions): Promise<vscode.Uri | undefined> {
+    return (this.current.pickFile ?? windowBackend.pickFile)(options);
+  }
   notify(severity: Severity, message: string, actions: readonly string[]): Promise<string | undefined> {
     this.notifications.push({ severity, message });
     return (this.current.notify ?? windowBackend.notify)(severity, message, actions);

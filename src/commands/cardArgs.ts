@@ -5,6 +5,7 @@
  */
 import type { SimDeviceVO } from '../gsl/models';
 import type { AccountId } from '../core/accounts';
+import type { ActionInput } from '../core/cardRules';
 
 export interface CardCarrier {
   card: SimDeviceVO;
@@ -39,5 +40,27 @@ export function cardsFromArgs(node?: unknown, nodes?: unknown, fallbackAccount?:
     seen.add(key);
     out.push({ accountId, card: n.card });
   }
+  return out;
+}
+
+/**
+ * What a caller chose already for the action (`{ card, accountId, preset }` from the detail panel:
+ * the tag to remove, the attribute to edit). Only the known fields, of the right types, are kept;
+ * everything is checked again like typed input.
+ */
+export function presetOf(node: unknown): ActionInput | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  const p = (node as { preset?: unknown }).preset;
+  if (typeof p !== 'object' || p === null) return undefined;
+  const raw = p as Record<string, unknown>;
+  const out: ActionInput = {};
+  if (Array.isArray(raw.tags) && raw.tags.every((x) => typeof x === 'string')) out.tags = raw.tags as string[];
+  if (typeof raw.slot === 'number' && Number.isInteger(raw.slot)) out.slot = raw.slot;
+  if (typeof raw.value === 'string') out.value = raw.value;
+  if (typeof raw.quotaMb === 'string') out.quotaMb = raw.quotaMb;
+  if (typeof raw.kbps === 'number') out.kbps = raw.kbps;
+  if (raw.bindType === 1 || raw.bindType === 2) out.bindType = raw.bindType;
+  if (typeof raw.imei === 'string') out.imei = raw.imei;
+  if (typeof raw.content === 'string') out.content = raw.content;
   return out;
 }

@@ -5,6 +5,28 @@
  */
 import * as vscode from 'vscode';
 import type { CommandId } from '../core/commandIds';
+import { addCardTags } from './addCardTags';
+import { bindCardImei } from './bindCardImei';
+import { cancelUsageCutoff } from './cancelUsageCutoff';
+import { checkRealName } from './checkRealName';
+import { clearCardAttribute } from './clearCardAttribute';
+import { clearRealName } from './clearRealName';
+import { createAttribute } from './createAttribute';
+import { createTag } from './createTag';
+import { cutCardNetwork } from './cutCardNetwork';
+import { deleteTag } from './deleteTag';
+import { disableAttribute } from './disableAttribute';
+import { enableAttribute } from './enableAttribute';
+import { limitCardSpeed } from './limitCardSpeed';
+import { manageAttributes } from './manageAttributes';
+import { manageTags } from './manageTags';
+import { removeCardTags } from './removeCardTags';
+import { renameAttribute } from './renameAttribute';
+import { restoreCardNetwork } from './restoreCardNetwork';
+import { runListBatch } from './runListBatch';
+import { sendCardSms } from './sendCardSms';
+import { setCardAttribute } from './setCardAttribute';
+import { setUsageCutoff } from './setUsageCutoff';
 import { activateCard } from './activateCard';
 import { clearFilter } from './clearFilter';
 import { compareWith } from './compareWith';
@@ -49,6 +71,28 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.card.resume': resumeCard,
   'simFleet.card.stop': stopCard,
   'simFleet.card.activate': activateCard,
+  'simFleet.card.cutNetwork': cutCardNetwork,
+  'simFleet.card.restoreNetwork': restoreCardNetwork,
+  'simFleet.card.setUsageCutoff': setUsageCutoff,
+  'simFleet.card.cancelUsageCutoff': cancelUsageCutoff,
+  'simFleet.card.limitSpeed': limitCardSpeed,
+  'simFleet.card.bindImei': bindCardImei,
+  'simFleet.card.checkRealName': checkRealName,
+  'simFleet.card.clearRealName': clearRealName,
+  'simFleet.card.addTags': addCardTags,
+  'simFleet.card.removeTags': removeCardTags,
+  'simFleet.card.setAttribute': setCardAttribute,
+  'simFleet.card.clearAttribute': clearCardAttribute,
+  'simFleet.card.sendSms': sendCardSms,
+  'simFleet.batch.fromList': runListBatch,
+  'simFleet.tag.manage': manageTags,
+  'simFleet.tag.create': createTag,
+  'simFleet.tag.delete': deleteTag,
+  'simFleet.attribute.manage': manageAttributes,
+  'simFleet.attribute.create': createAttribute,
+  'simFleet.attribute.rename': renameAttribute,
+  'simFleet.attribute.enable': enableAttribute,
+  'simFleet.attribute.disable': disableAttribute,
   'simFleet.card.find': findCard,
   'simFleet.card.openDetail': showCardDetail,
   'simFleet.card.openUsage': showCardUsage,

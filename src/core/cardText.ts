@@ -4,7 +4,8 @@
  */
 import type { SimDeviceVO } from '../gsl/models';
 import type { CardAction } from './cardRules';
-import { ACTION_WORDS, isPhysical } from './cardRules';
+import { ACTION_WORDS, attributeValuesOf, isPhysical, tagNamesOf } from './cardRules';
+import { speedText } from './cardInputs';
 import type { Masker } from './mask';
 import { showAll } from './mask';
 import { escapeMarkdown } from './text';
@@ -55,7 +56,18 @@ export function cardAccessibilityLabel(card: SimDeviceVO, t: Translate, pendingA
   return pendingAction ? `${base}, ${pendingText(pendingAction, t)}` : base;
 }
 
-export function cardTooltipRows(card: SimDeviceVO, t: Translate): Array<[string, string]> {
+/** A speed limit in Kbps as people read it (1 Mbps = 1024 Kbps); −1 means no limit. */
+export function formatSpeed(kbps: number | null | undefined, t: Translate): string {
+  if (kbps === null || kbps === undefined) return t('Not available');
+  if (kbps < 0) return t('No limit');
+  return speedText(kbps);
+}
+
+/**
+ * The tooltip's rows. Custom attribute values show under their attribute's name
+ * (`attributeNames`, customer_attribute1…6 in order) when the account's definitions are known.
+ */
+export function cardTooltipRows(card: SimDeviceVO, t: Translate, attributeNames?: readonly string[]): Array<[string, string]> {
   const rows: Array<[string, string | null | undefined]> = [
     [t('ICCID'), card.iccid],
     [t('Container id'), card.cid],
@@ -70,18 +82,17 @@ export function cardTooltipRows(card: SimDeviceVO, t: Translate): Array<[string,
     [t('Used'), typeof card.flow_used === 'number' ? formatMb(card.flow_used) : undefined],
     [t('Left'), typeof card.flow_left === 'number' ? formatMb(card.flow_left) : undefined],
     [t('Expires'), card.expire_time],
-    [t('Tags'), card.tag_names],
+    [t('Tags'), tagNamesOf(card).join(', ')],
   ];
-  for (let i = 1; i <= 6; i++) {
-    const value = card[`customer_attribute${i}` as keyof SimDeviceVO];
-    if (typeof value === 'string' && value) rows.push([t('Attribute {0}', i), value]);
-  }
+  attributeValuesOf(card).forEach((value, i) => {
+    if (value !== undefined) rows.push([attributeNames?.[i] || t('Attribute {0}', i + 1), value]);
+  });
   return rows.filter((r): r is [string, string] => typeof r[1] === 'string' && r[1] !== '');
 }
 
 /** Markdown source of the tooltip; every value is masked when identifiers are hidden, then escaped; labels are ours. */
-export function cardTooltipMarkdown(card: SimDeviceVO, t: Translate, mask: Masker = showAll): string {
+export function cardTooltipMarkdown(card: SimDeviceVO, t: Translate, mask: Masker = showAll, attributeNames?: readonly string[]): string {
   const title = `**${escapeMarkdown(mask(cardLabel(card)))}**`;
-  const rows = cardTooltipRows(card, t).map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(mask(v))}`);
+  const rows = cardTooltipRows(card, t, attributeNames).map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(mask(v))}`);
   return [title, ...rows].join('  \n');
 }

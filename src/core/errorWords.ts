@@ -51,6 +51,30 @@ export function errorMessage(err: unknown, t: Translate, ctx: ErrorContext = {})
       return t('The card does not exist or this account cannot access it; refresh the fleet and check the card.');
     case 'GSL.00016051':
       return t('Select between 1 and 500 cards for one operation.');
+    case 'GSL.00011010':
+      return t('Too many cards in one request; SIM Fleet sends at most 500 a request, so refresh and try again.');
+    case 'GSL.00010002':
+      return t('What the request names no longer exists; refresh and try again.');
+    case 'GSL.00011016':
+      return t('The carrier does not accept this speed limit for the card; choose one of the values its carrier offers.');
+    case 'GSL.00022001':
+      return t('The service refused the tag name; use 1 to 32 characters, without commas or line breaks.');
+    case 'GSL.00022002':
+      return t('A tag with this name already exists; choose another name, or add the existing tag.');
+    case 'GSL.00022003':
+      return t('The account already holds 10,000 tags, the most allowed; delete unused tags first.');
+    case 'GSL.00022004':
+      return t('The tag does not exist or this account cannot use it; refresh the tag list and try again.');
+    case 'GSL.00027001':
+      return t('The service refused the custom attribute name; use 1 to 32 characters on one line.');
+    case 'GSL.00027002':
+      return t('A custom attribute with this name already exists; choose another name.');
+    case 'GSL.00027003':
+      return t('This name belongs to a built-in column of the SIM list (such as ICCID or Status); choose another name.');
+    case 'GSL.00027004':
+      return t('The account already has 6 custom attributes, the most allowed; rename one instead.');
+    case 'GSL.00027005':
+      return t('The custom attribute does not exist or this account cannot change it; refresh and try again.');
     case 'GSL.00010004':
     case 'GSL.00020004':
       // The service also uses this code for a card in the wrong state, so its own text is shown.
@@ -74,7 +98,7 @@ export function errorMessage(err: unknown, t: Translate, ctx: ErrorContext = {})
     case 'APIGW.0101':
       return t('The endpoint does not offer this API; check the GSL endpoint setting (simFleet.endpoint).');
   }
-  if (ctx.mutation && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'malformed')) {
+  if (ctx.mutation && isLostAnswer(err)) {
     return t('The answer to this request was lost, so it may have been carried out; refresh the card and check its work orders before trying again.');
   }
   switch (e.kind) {
@@ -104,6 +128,16 @@ export function errorMessage(err: unknown, t: Translate, ctx: ErrorContext = {})
     return detail ? t('The service refused the operation: {0}', detail) : t('The service refused the operation ({0}).', code || e.status);
   }
   return e.message || detail || String(err);
+}
+
+/**
+ * The request may have reached the service and been carried out although no answer came back (a
+ * dropped connection, a time-out, an unreadable body): a mutation is then never sent again, and
+ * the person is told to look before trying.
+ */
+export function isLostAnswer(err: unknown): boolean {
+  const kind = typeof err === 'object' && err !== null ? (err as GslErrorShape).kind : undefined;
+  return kind === 'network' || kind === 'timeout' || kind === 'malformed';
 }
 
 /** The code and request id, for the output channel and "Show details". */

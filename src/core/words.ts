@@ -29,6 +29,8 @@ export const OPERATOR_STATUS_WORDS: Record<number, string> = {
   7: 'Suspended: device/SIM separation',
 };
 export const SIGNAL_LEVEL_WORDS: Record<string, string> = { '1': 'Poor', '2': 'Fair', '3': 'Good', '4': 'Good' };
+/** SmsSendDetailQueryVo.sms_status (gsl-api.md 3.12). */
+export const SMS_STATUS_WORDS: Record<number, string> = { 1: 'Sending', 2: 'Delivered', 3: 'Failed' };
 export const WORK_ORDER_STATUS_WORDS: Record<number, string> = {
   1: 'Under review',
   2: 'Reviewed',

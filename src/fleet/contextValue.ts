@@ -1,14 +1,31 @@
 /**
  * The one place a card's `contextValue` is built. Menus in package.json match its words with
  * regexes (`viewItem =~ /\bresumable\b/`), so a card can carry several flags at once. Which
- * action applies is the core's rule (`applicableActions`); this only spells it for menus.
+ * action applies is the core's rule (`offeredActions`); this only spells it for menus.
  */
 import type { SimDeviceVO } from '../gsl/models';
 import type { CardAction } from '../core/cardRules';
-import { applicableActions, isPhysical } from '../core/cardRules';
+import { CARD_ACTIONS, isPhysical, offeredActions } from '../core/cardRules';
 
-/** The menu word for each action, as package.json's `when` clauses match it. */
-export const ACTION_FLAGS: Record<CardAction, string> = { resume: 'resumable', stop: 'stoppable', activate: 'activatable' };
+/** The menu word for each action, as package.json's `when` clauses match it. No word is another's prefix. */
+export const ACTION_FLAGS: Record<CardAction, string> = {
+  resume: 'resumable',
+  stop: 'stoppable',
+  activate: 'activatable',
+  cutNetwork: 'netCuttable',
+  restoreNetwork: 'netRestorable',
+  setUsageCutoff: 'cutoffSettable',
+  cancelUsageCutoff: 'cutoffCancellable',
+  limitSpeed: 'speedLimitable',
+  bindImei: 'imeiBindable',
+  checkRealName: 'realNameCheckable',
+  clearRealName: 'realNameClearable',
+  addTags: 'taggable',
+  removeTags: 'untaggable',
+  setAttribute: 'attributeSettable',
+  clearAttribute: 'attributeClearable',
+  sendSms: 'smsSendable',
+};
 
 export interface CardFlags {
   /** The actions the menus offer now. */
@@ -21,8 +38,8 @@ export interface CardFlags {
 }
 
 export function cardFlags(card: SimDeviceVO, pending: boolean, pinned = false): CardFlags {
-  // While a work order runs, no further action is offered: the service would refuse it anyway.
-  return { actions: pending ? [] : applicableActions(card), pending, physical: isPhysical(card), pinned };
+  // While a work order runs, no action that starts another is offered: the service would refuse it.
+  return { actions: offeredActions(card, pending), pending, physical: isPhysical(card), pinned };
 }
 
 export function cardContextValue(flags: CardFlags): string {
@@ -36,5 +53,5 @@ export function cardContextValue(flags: CardFlags): string {
 /** The actions a context value offers (the inverse of `cardContextValue`, for tests and menus). */
 export function actionsInContextValue(contextValue: string): CardAction[] {
   const words = new Set(contextValue.split(' '));
-  return (Object.keys(ACTION_FLAGS) as CardAction[]).filter((a) => words.has(ACTION_FLAGS[a]));
+  return CARD_ACTIONS.filter((a) => words.has(ACTION_FLAGS[a]));
 }

@@ -2,6 +2,7 @@
  * The fleet filter and sort, and how they become ListSimCards query parameters: filtering and
  * sorting always run on the server. Pure, with the input validation the filter commands use.
  */
+import { ATTRIBUTE_VALUE_MAX } from '../core/cardInputs';
 import type { DeviceStatus, Id, ListSimCardsQuery, SimType, SortKey, SortOrder } from '../gsl/models';
 import type { Translate } from '../core/translate';
 import { DEVICE_STATUS_WORDS, SIM_TYPE_WORDS, word } from '../core/words';
@@ -144,6 +145,6 @@ export function validateMsisdn(input: string, t: Translate): string | undefined 
 export function validateAttributeValue(input: string, t: Translate): string | undefined {
   const s = input.trim();
   if (s === '') return t('Enter the value to match.');
-  if (s.length > 100) return t('Enter at most {0} characters.', 100);
+  if (s.length > ATTRIBUTE_VALUE_MAX) return t('Enter at most {0} characters.', ATTRIBUTE_VALUE_MAX);
   return undefined;
 }

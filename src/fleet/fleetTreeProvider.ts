@@ -12,6 +12,7 @@ import type { Disposable } from '../core/events';
 import type { Masker } from '../core/mask';
 import { showAll } from '../core/mask';
 import type { Translate } from '../core/translate';
+import { attributeNames } from '../core/customAttributes';
 import type { AccountFleet, Fleets } from './fleets';
 import { AccountNode } from './nodes/accountNode';
 import { accountChildren } from './nodes/accountChildren';
@@ -94,7 +95,11 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   }
 
   async resolveTreeItem(item: vscode.TreeItem, node: FleetNode): Promise<vscode.TreeItem> {
-    if (node instanceof CardNode) item.tooltip = node.tooltip();
+    if (node instanceof CardNode) {
+      // Custom attribute values show under their attributes' names, read once per account.
+      const definitions = await this.fleets.get(node.accountId)?.attributes.get();
+      item.tooltip = node.tooltip(definitions ? attributeNames(definitions, this.context.t) : undefined);
+    }
     return item;
   }
 

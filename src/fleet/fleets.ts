@@ -8,6 +8,7 @@ import { Emitter } from '../core/events';
 import type { Disposable } from '../core/events';
 import type { KeyValueStore } from '../core/storage';
 import type { TrackedWorkOrder } from '../core/workOrders';
+import { AccountAttributes } from './accountAttributes';
 import { FleetModel } from './fleetModel';
 import { PinnedCards } from './pins';
 import { SavedViews } from './savedViews';
@@ -21,6 +22,8 @@ export interface AccountFleet {
   readonly pins: PinnedCards;
   /** Filters and sorts saved under a name on this account. */
   readonly views: SavedViews;
+  /** The account's custom attribute definitions, kept for labels. */
+  readonly attributes: AccountAttributes;
 }
 
 export interface WorkOrderEvent {
@@ -92,7 +95,15 @@ export class Fleets implements Disposable {
       const tracker = new FleetWorkOrderTracker({ client });
       const forwarding = tracker.onDidChange((order) => this.workOrderChanged.fire({ accountId: id, order }));
       const pins = new PinnedCards(this.store, id, client);
-      this.fleets.set(id, { account, model: new FleetModel({ client, pageSize: this.pageSize }), tracker, pins, views: new SavedViews(this.store, id), forwarding });
+      this.fleets.set(id, {
+        account,
+        model: new FleetModel({ client, pageSize: this.pageSize }),
+        tracker,
+        pins,
+        views: new SavedViews(this.store, id),
+        attributes: new AccountAttributes(client),
+        forwarding,
+      });
       void pins.refresh();
       changed = true;
     }
@@ -105,5 +116,6 @@ export class Fleets implements Disposable {
     f.model.dispose();
     f.pins.dispose();
     f.views.dispose();
+    f.attributes.dispose();
   }
 }

@@ -38,7 +38,8 @@ export class RefreshManager implements Disposable {
 
   /** Reads every account's fleet again now, keeping what is shown until the answers arrive. */
   refreshNow(): Promise<void> {
-    const done = Promise.all(this.options.fleets.all().flatMap((f) => [f.model.refresh(), f.pins.refresh()])).then(() => undefined);
+    // Custom attribute names too: they label the values in tooltips.
+    const done = Promise.all(this.options.fleets.all().flatMap((f) => [f.model.refresh(), f.pins.refresh(), f.attributes.refresh()])).then(() => undefined);
     this.options.showProgress?.(done);
     this.options.cardChanges?.fire({});
     return done;

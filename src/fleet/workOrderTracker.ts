@@ -15,6 +15,8 @@ export interface WorkOrderTrackerOptions {
   maxDelayMs?: number;
   /** Consecutive failed polls after which the order is given up on (reported, not retried forever). */
   maxPollErrors?: number;
+  /** Polls in flight at once, whatever the number of orders followed (a 600-card action follows 600). */
+  maxConcurrentPolls?: number;
 }
 
 export class FleetWorkOrderTracker implements WorkOrderTracker {
@@ -23,6 +25,8 @@ export class FleetWorkOrderTracker implements WorkOrderTracker {
   readonly onDidChange = this.changed.event;
   private disposed = false;
   private readonly timers = new Set<{ cancel(): void }>();
+  private polling = 0;
+  private readonly waitingToPoll: Array<() => void> = [];
 
   constructor(private readonly options: WorkOrderTrackerOptions) {}
 
@@ -69,13 +73,17 @@ export class FleetWorkOrderTracker implements WorkOrderTracker {
       const client = this.options.client();
       if (!client) return this.giveUp(tracked, 'The session ended before the work order did.');
       let order: WorkOrderVo | undefined;
+      await this.pollSlot();
       try {
         order = await client.showWorkOrder(tracked.workOrderId);
         errors = 0;
       } catch (err) {
         if (++errors >= maxErrors) return this.giveUp(tracked, `Could not read the work order: ${err instanceof Error ? err.message : String(err)}`);
         continue;
+      } finally {
+        this.releasePollSlot();
       }
+      if (this.disposed) return tracked;
       if (!order) continue;
       const outcome = workOrderOutcome(order);
       if (outcome === 'pending') {
@@ -89,6 +97,21 @@ export class FleetWorkOrderTracker implements WorkOrderTracker {
       // A failed order without a reason from the service still must not read as a success.
       return this.end(tracked, outcome, outcome === 'failed' ? order.fail_reason || 'The work order failed without a reason.' : undefined);
     }
+  }
+
+  /** Waits for a free polling slot, so many orders share a few connections instead of opening one each. */
+  private pollSlot(): Promise<void> {
+    if (this.polling < (this.options.maxConcurrentPolls ?? 4)) {
+      this.polling++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waitingToPoll.push(resolve));
+  }
+
+  private releasePollSlot(): void {
+    const next = this.waitingToPoll.shift();
+    if (next) next();
+    else this.polling--;
   }
 
   private giveUp(tracked: TrackedWorkOrder, reason: string): TrackedWorkOrder {

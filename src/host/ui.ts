@@ -34,6 +34,8 @@ export interface UiBackend {
   pickOne<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined>;
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[] | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
+  /** The open-file dialog; resolves with the file chosen, if any. */
+  pickFile(options: vscode.OpenDialogOptions): Promise<vscode.Uri | undefined>;
   /** Resolves with the action chosen, if any. */
   notify(severity: Severity, message: string, actions: readonly string[]): Promise<string | undefined>;
 }
@@ -63,6 +65,10 @@ export const windowBackend: UiBackend = {
   },
   async input(options) {
     return vscode.window.showInputBox(options);
+  },
+  async pickFile(options) {
+    const picked = await vscode.window.showOpenDialog({ ...options, canSelectMany: false });
+    return picked?.[0];
   },
   async notify(severity, message, actions) {
     const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
@@ -103,6 +109,9 @@ export class Ui {
   }
   input(options: vscode.InputBoxOptions): Promise<string | undefined> {
     return this.backend().input(options);
+  }
+  pickFile(options: vscode.OpenDialogOptions): Promise<vscode.Uri | undefined> {
+    return this.backend().pickFile(options);
   }
   info(message: string, ...actions: string[]): Promise<string | undefined> {
     return this.backend().notify('info', this.shown(message), actions);

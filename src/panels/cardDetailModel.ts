@@ -3,9 +3,11 @@
  * Pure (no `vscode`), so what a user sees for a given card is unit-tested in plain Node.
  * Values stay plain strings here; the webview puts them in the page with `textContent`.
  */
-import type { CmAttributeVO, SimDeviceVO } from '../gsl/models';
-import { ACTION_WORDS, actionBlockedReason, applicableActions, carrierOf } from '../core/cardRules';
-import { cardLabel, formatMb } from '../core/cardText';
+import type { CmAttributeVO, SimDeviceVO, SmsSendDetailQueryVo } from '../gsl/models';
+import type { CardAction } from '../core/cardRules';
+import { ACTION_WORDS, actionBlockedReasons, actionKind, actionOffered, applicableActions, attributeValuesOf, carrierOf, tagNamesOf } from '../core/cardRules';
+import { cardLabel, formatMb, formatSpeed } from '../core/cardText';
+import { attributeDefinitions, attributeNames } from '../core/customAttributes';
 import type { Translate } from '../core/translate';
 import type { TrackedWorkOrder } from '../core/workOrders';
 import {
@@ -14,28 +16,15 @@ import {
   SIGNAL_LEVEL_WORDS,
   SIM_STATUS_WORDS,
   SIM_TYPE_WORDS,
+  SMS_STATUS_WORDS,
   WORK_ORDER_STATUS_WORDS,
   word,
 } from '../core/words';
-import type { ActionButton, CardDetailView, DetailSection, FieldRow, UsageBar, WorkOrderRow } from './protocol';
+import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, RowControl, SmsView, UsageBar, WorkOrderRow } from './protocol';
 import { formatDate, formatDateTime, formatEpoch, round2 } from './format';
 
-/**
- * Names of customer_attribute1…6. The definitions do not say which slot they fill, so a default
- * name ending in the slot number wins; otherwise the list order is the slot order.
- */
-export function attributeNames(attributes: readonly CmAttributeVO[] | undefined, t: Translate): string[] {
-  const names: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
-  const rest: string[] = [];
-  for (const a of attributes ?? []) {
-    const name = a.cust_attr_name || a.default_attr_name_en || a.default_attr_name_cn;
-    if (!name) continue;
-    const slot = /([1-6])\s*$/.exec(a.default_attr_name_en ?? a.default_attr_name_cn ?? '');
-    if (slot && names[Number(slot[1]) - 1] === undefined) names[Number(slot[1]) - 1] = name;
-    else rest.push(name);
-  }
-  return names.map((n, i) => n ?? rest.shift() ?? t('Custom attribute {0}', i + 1));
-}
+/** Where custom attribute names come from (re-exported for the panel's callers). */
+export { attributeNames };
 
 function text(v: string | number | null | undefined, t: Translate): string {
   return v === null || v === undefined || v === '' ? t('Not available') : String(v);
@@ -47,14 +36,6 @@ function yesNo(v: boolean | null | undefined, t: Translate): string {
 
 function raw(v: unknown): string | undefined {
   return v === null || v === undefined || v === '' ? undefined : String(v);
-}
-
-/** Speed limit in Kbps (1 Mbps = 1024 Kbps); −1 means no limit. */
-export function formatSpeed(kbps: number | null | undefined, t: Translate): string {
-  if (kbps === null || kbps === undefined) return t('Not available');
-  if (kbps < 0) return t('No limit');
-  if (kbps >= 1024) return `${round2(kbps / 1024)} Mbps`;
-  return `${kbps} Kbps`;
 }
 
 /** `left` is negative when the plan is overdrawn, so the plan's size is `used + left` either way. */
@@ -76,8 +57,30 @@ export interface CardDetailInput {
   workOrders?: readonly TrackedWorkOrder[];
   /** A tracked work order for the card has not ended yet. */
   pending?: boolean;
+  /** The card's SMS records (ListSmsDetails by container id), newest first, or why they could not be read. */
+  sms?: readonly SmsSendDetailQueryVo[] | { error: string };
   t: Translate;
 }
+
+/** Where each action's button sits in the panel. */
+const ACTION_GROUPS: Record<CardAction, ActionGroup> = {
+  resume: 'lifecycle',
+  stop: 'lifecycle',
+  activate: 'lifecycle',
+  cutNetwork: 'network',
+  restoreNetwork: 'network',
+  setUsageCutoff: 'network',
+  cancelUsageCutoff: 'network',
+  limitSpeed: 'network',
+  bindImei: 'network',
+  checkRealName: 'network',
+  clearRealName: 'network',
+  addTags: 'tags',
+  removeTags: 'tags',
+  setAttribute: 'attributes',
+  clearAttribute: 'attributes',
+  sendSms: 'sms',
+};
 
 export function buildCardDetailView(input: CardDetailInput): CardDetailView {
   const { card, t } = input;
@@ -92,7 +95,31 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
 
   const carrier = carrierOf(card);
   const names = attributeNames(input.attributes, t);
+  const definitions = attributeDefinitions(input.attributes);
   const attrKeys = ['customer_attribute1', 'customer_attribute2', 'customer_attribute3', 'customer_attribute4', 'customer_attribute5', 'customer_attribute6'] as const;
+  const pending = input.pending ?? false;
+  const offered = (action: CardAction): boolean => actionOffered(action, card, pending);
+
+  // Each tag, with a button that removes it from this card (the command still asks first).
+  const tags = tagNamesOf(card);
+  const tagRow = row('tag_names', 'Tags', tags.length ? tags.join(', ') : t('Not available'), {
+    chips: tags.map((name) => ({
+      text: name,
+      remove: offered('removeTags') ? { action: 'removeTags' as const, arg: name, label: '×', ariaLabel: t('Remove tag {0}', name) } : undefined,
+    })),
+    controls: offered('addTags') ? [{ action: 'addTags', label: t('Add…'), ariaLabel: t('Add tags to this card') }] : [],
+  });
+  const values = attributeValuesOf(card);
+  const attributeRows: FieldRow[] = attrKeys.map((k, i) => {
+    const slot = i + 1;
+    const def = definitions.find((d) => d.slot === slot);
+    const controls: RowControl[] = [];
+    // Values are written only to defined, enabled attributes (the service refuses the others).
+    if (def?.enabled && offered('setAttribute')) controls.push({ action: 'setAttribute', arg: String(slot), label: t('Edit…'), ariaLabel: t('Edit {0}', names[i]) });
+    if (def?.enabled && values[i] !== undefined && offered('clearAttribute')) controls.push({ action: 'clearAttribute', arg: String(slot), label: t('Clear'), ariaLabel: t('Clear {0}', names[i]) });
+    const label = def && !def.enabled ? t('{0} (disabled)', names[i]) : names[i];
+    return { key: k, label, value: text(card[k], t), controls };
+  });
 
   const basic: DetailSection = {
     id: 'basic',
@@ -108,8 +135,8 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
       enumRow('sim_type', 'Type', SIM_TYPE_WORDS),
       row('carrier', 'Carrier', t(carrier)),
       id('order_id', 'Batch'),
-      row('tag_names', 'Tags', text(card.tag_names, t)),
-      ...attrKeys.map((k, i) => ({ key: k, label: names[i], value: text(card[k], t) })),
+      tagRow,
+      ...attributeRows,
       row('real_named', 'Real-name registration', card.real_named === null || card.real_named === undefined ? t('Not available') : card.real_named ? t('Real-name registered') : t('Not real-name registered'), { raw: raw(card.real_named) }),
       id('account_id', 'Account ID'),
     ],
@@ -159,16 +186,21 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
     ],
   };
 
-  const pending = input.pending ?? false;
-  const actions: ActionButton[] = applicableActions(card).map((action) => ({
-    action,
-    label: pending ? t('{0} (pending)', t(ACTION_WORDS[action])) : t(ACTION_WORDS[action]),
-    enabled: !pending,
-    pending,
-    hint: pending ? t('A work order for this card is still pending.') : undefined,
-  }));
-  const blocked = actionBlockedReason(card);
-  const actionNote = blocked ? t(blocked) : undefined;
+  // Every action the card's state allows; while a work order runs, those that would start another
+  // are shown disabled, saying why.
+  const actions: ActionButton[] = applicableActions(card).map((action) => {
+    const waits = pending && actionKind(action) === 'workOrder';
+    return {
+      action,
+      group: ACTION_GROUPS[action],
+      label: waits ? t('{0} (pending)', t(ACTION_WORDS[action])) : t(ACTION_WORDS[action]),
+      enabled: !waits,
+      pending: waits,
+      hint: waits ? t('A work order for this card is still pending.') : undefined,
+    };
+  });
+  const reasons = actionBlockedReasons(card);
+  const actionNote = reasons.length ? reasons.map((r) => t(r)).join(' ') : undefined;
 
   const workOrders: WorkOrderRow[] = [...(input.workOrders ?? [])]
     .sort((a, b) => b.startedAt - a.startedAt)
@@ -192,6 +224,22 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
     actions,
     actionNote,
     workOrders,
+    sms: smsView(input.sms, t),
+  };
+}
+
+function smsView(sms: CardDetailInput['sms'], t: Translate): SmsView {
+  if (sms === undefined) return { state: 'loading', rows: [] };
+  if ('error' in sms) return { state: 'error', rows: [], message: sms.error };
+  return {
+    state: 'ready',
+    rows: sms.map((m) => ({
+      sent: formatDateTime(m.sent_time ?? undefined, t),
+      received: formatDateTime(m.received_time ?? undefined, t),
+      status: word(SMS_STATUS_WORDS, m.sms_status, t),
+      rawStatus: raw(m.sms_status),
+      content: m.sms_content ?? '',
+    })),
   };
 }
 

@@ -4,9 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { GslApi } from '../gsl/api';
-import type { CmAttributeVO, Id, SimDeviceVO } from '../gsl/models';
+import type { CmAttributeVO, Id, SimDeviceVO, SmsSendDetailQueryVo } from '../gsl/models';
 import type { AccountId } from '../core/accounts';
-import { actionApplies } from '../core/cardRules';
+import type { ActionInput } from '../core/cardRules';
+import { actionOffered, tagNamesOf } from '../core/cardRules';
 import type { CardLike } from '../core/cardText';
 import { cardLabel } from '../core/cardText';
 import { ACTION_COMMANDS } from '../core/commandIds';
@@ -17,6 +18,8 @@ import { PanelHost } from './panelHost';
 import type { PanelServices } from './panelServices';
 
 export const CARD_DETAIL_VIEW_TYPE = 'simFleet.cardDetail';
+/** The latest SMS records the panel shows. */
+const SMS_SHOWN = 20;
 
 type Status = { kind: 'loading'; message: string } | { kind: 'error'; message: string } | { kind: 'ready' };
 
@@ -34,6 +37,7 @@ function isFullCard(card: CardLike | undefined): card is SimDeviceVO {
 export class CardDetailPanel extends PanelHost {
   private card?: SimDeviceVO;
   private attributes?: CmAttributeVO[];
+  private sms?: SmsSendDetailQueryVo[] | { error: string };
   private view?: CardDetailView;
   private status: Status;
   private generation = 0;
@@ -53,7 +57,11 @@ export class CardDetailPanel extends PanelHost {
     else panel.title = this.services.t('SIM card');
     this.disposables.push(
       services.onDidChangeCards((e) => {
-        if ((e.accountId === undefined || e.accountId === this.accountId) && (!e.cardIds || e.cardIds.includes(this.cardId))) void this.load();
+        if ((e.accountId === undefined || e.accountId === this.accountId) && (!e.cardIds || e.cardIds.includes(this.cardId))) {
+          // "Anything may have changed" (a refresh) covers the attribute definitions too.
+          if (!e.cardIds) this.attributes = undefined;
+          void this.load();
+        }
       }),
       services.onDidChangeWorkOrder((e) => {
         if (e.accountId === this.accountId && e.order.cardId === this.cardId) this.rebuild();
@@ -93,11 +101,26 @@ export class CardDetailPanel extends PanelHost {
       this.attributes = attributes;
       this.setCard(card);
       this.setStatus({ kind: 'ready' });
+      void this.loadSms(client, card, gen);
     } catch (err) {
       if (gen !== this.generation || this.isDisposed) return;
       this.services.log.error(`Could not load card ${this.cardId}.`, err);
       this.setStatus({ kind: 'error', message: errorMessage(err, this.services.t) });
     }
+  }
+
+  /** The card's SMS history, newest first: shown below the card once read, or why it could not be. */
+  private async loadSms(client: GslApi, card: SimDeviceVO, gen: number): Promise<void> {
+    if (!card.cid) return;
+    try {
+      const page = await client.listSmsDetails({ cid: card.cid, limit: SMS_SHOWN, offset: 1 });
+      if (gen !== this.generation || this.isDisposed) return;
+      this.sms = page.sms_details;
+    } catch (err) {
+      if (gen !== this.generation || this.isDisposed) return;
+      this.sms = { error: errorMessage(err, this.services.t) };
+    }
+    this.rebuild();
   }
 
   /** The account's client, once it is signed in (a panel restored after a reload waits for it). */
@@ -131,6 +154,7 @@ export class CardDetailPanel extends PanelHost {
       attributes: this.attributes,
       workOrders: this.services.workOrders(this.accountId)?.forCard(this.cardId) ?? [],
       pending: this.services.workOrders(this.accountId)?.isPending(this.cardId) ?? false,
+      sms: this.sms,
       t: this.services.t,
     });
     this.update();
@@ -158,10 +182,17 @@ export class CardDetailPanel extends PanelHost {
       case 'runAction': {
         if (m.cardId !== this.cardId) return this.refuse(m.type, 'another card');
         const card = this.card;
-        if (!card || !actionApplies(m.action, card)) return this.refuse(m.type, `"${m.action}" does not apply to the card's state`);
-        if (this.services.workOrders(this.accountId)?.isPending(this.cardId)) return this.refuse(m.type, 'a work order is pending');
-        // The command confirms with the user, sends one request and follows the work order.
-        await vscode.commands.executeCommand(ACTION_COMMANDS[m.action], { card, accountId: this.accountId });
+        const pending = this.services.workOrders(this.accountId)?.isPending(this.cardId) ?? false;
+        if (!card || !actionOffered(m.action, card, pending)) return this.refuse(m.type, `"${m.action}" is not offered for the card now`);
+        let preset: ActionInput | undefined;
+        if (m.arg !== undefined) {
+          // The page may only name what it shows: a tag of this card, an attribute slot.
+          if (m.action === 'removeTags' && tagNamesOf(card).includes(m.arg)) preset = { tags: [m.arg] };
+          else if ((m.action === 'setAttribute' || m.action === 'clearAttribute') && /^[1-6]$/.test(m.arg)) preset = { slot: Number(m.arg) };
+          else return this.refuse(m.type, `"${m.arg}" is not something "${m.action}" can be about here`);
+        }
+        // The command asks what is missing, confirms, sends and follows any work order.
+        await vscode.commands.executeCommand(ACTION_COMMANDS[m.action], { card, accountId: this.accountId, preset });
         return;
       }
       case 'copy': {

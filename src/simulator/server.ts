@@ -216,7 +216,11 @@ export function createSimulatorServer(deps: ServerDeps): Server {
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 5000;
+  // Idle connections stay open longer than any client keeps them (SIM Fleet's client: 10 s), as
+  // API gateways do: a server closing an idle connection just as the client reuses it would reset
+  // a request that never reached it, which a client cannot tell from a lost answer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return server;
 }
 

@@ -16,9 +16,14 @@ export function isId(v: unknown): v is string {
   return typeof v === 'string' && ID.test(v) && v.length <= 19 && BigInt(v) <= INT64_MAX;
 }
 
+/** Up to 15 digits without a leading zero: below 2^53, so already in the form lookups use. */
+const PLAIN_ID = /^(0|[1-9]\d{0,14})$/;
+
 /** Normalise an id as the JSON layer may hand it over: a decimal string, or a safe integer. */
 export function asId(v: unknown): string | undefined {
   if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return String(v);
+  // Most ids take the fast path: a 500-card batch names 500 of them.
+  if (typeof v === 'string' && PLAIN_ID.test(v)) return v;
   if (isId(v)) return String(BigInt(v)); // drop leading zeros so lookups match
   return undefined;
 }

@@ -284,9 +284,13 @@ export class CardTools implements vscode.Disposable {
         continue;
       }
       const result = await carryOutCardAction(this.ctx, action, part.applicable.map((card) => ({ fleet, card })), part.skipped);
-      sentences.push(result.summary);
-      for (const o of result.outcomes) outcomes.push({ accountId, cardId: o.card.sim_card_id, label: cardLabel(o.card), requested: o.ok, error: o.message ?? null });
-      for (const card of part.applicable.slice(result.outcomes.length)) outcomes.push({ accountId, cardId: card.sim_card_id, label: cardLabel(card), requested: false, error: t('Cancelled.') });
+      if (result) sentences.push(result.summary);
+      const settled = new Set(result?.outcomes.map((o) => o.card));
+      for (const o of result?.outcomes ?? []) {
+        // A lost answer is neither a success nor a refusal: the change may have been made.
+        outcomes.push({ accountId, cardId: o.card.sim_card_id, label: cardLabel(o.card), requested: o.ok, mayHaveBeenCarriedOut: o.lost === true, error: o.message ?? null });
+      }
+      for (const card of part.applicable.filter((c) => !settled.has(c))) outcomes.push({ accountId, cardId: card.sim_card_id, label: cardLabel(card), requested: false, error: t('Cancelled.') });
     }
     const text = sentences.length ? sentences.join(' ') : requestSummary(action, [], plan.skipped.map((c) => c.card), plan.applicable.length, t);
     return answer(`${text} ${t('Work orders are followed to their end; SIM Fleet tells the user how they end.')}`, {

@@ -1,13 +1,30 @@
 // Browser side of the card detail panel.
-import type { CardDetailView, DetailSection, FieldRow, UsageBar, WorkOrderRow } from '../panels/protocol';
+import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, RowControl, SmsView, UsageBar, WorkOrderRow } from '../panels/protocol';
 import { button, h, replaceContent, s, send, start, statusBox } from './common';
 
 const root = document.getElementById('app') as HTMLElement;
 let view: CardDetailView | undefined;
 let banner: { kind: 'loading' | 'error'; message: string } | undefined;
 
+function control(c: RowControl): HTMLButtonElement {
+  const cardId = view?.cardId ?? '';
+  return button(c.label, () => send(c.arg === undefined ? { type: 'runAction', action: c.action, cardId } : { type: 'runAction', action: c.action, cardId, arg: c.arg }), {
+    className: 'button secondary small',
+    ariaLabel: c.ariaLabel,
+    title: c.ariaLabel,
+    focusKey: `control-${c.action}-${c.arg ?? ''}`,
+  });
+}
+
 function valueCell(row: FieldRow): HTMLElement {
+  if (row.chips?.length) {
+    // Tags as chips, each with its own remove button; the names are text, never markup.
+    const list = h('ul', { className: 'chips', attrs: { 'aria-label': row.label } });
+    for (const chip of row.chips) list.append(h('li', { className: 'chip' }, h('span', { text: chip.text }), chip.remove ? control(chip.remove) : null));
+    return h('dd', {}, list, ...(row.controls ?? []).map(control));
+  }
   const dd = h('dd', {}, h('span', { className: 'value', text: row.value, attrs: { title: row.raw !== undefined ? `${row.value} (${row.raw})` : undefined } }));
+  for (const c of row.controls ?? []) dd.append(control(c));
   if (row.isEnum && row.raw !== undefined && row.raw !== row.value) dd.append(h('span', { className: 'raw', text: `(${row.raw})` }));
   if (row.copy) {
     dd.append(
@@ -33,11 +50,68 @@ function bar(b: UsageBar): HTMLElement {
   );
 }
 
+function actionButton(a: ActionButton, cardId: string): HTMLButtonElement {
+  return button(a.label, () => send({ type: 'runAction', action: a.action, cardId }), {
+    className: a.action === 'stop' || a.action === 'clearRealName' || a.action === 'cutNetwork' ? 'button secondary' : 'button',
+    disabled: !a.enabled,
+    title: a.hint,
+    ariaLabel: a.hint ? `${a.label}. ${a.hint}` : a.label,
+    focusKey: `action-${a.action}`,
+  });
+}
+
+/** A toolbar of the view's actions in these groups, or nothing when none applies. */
+function toolbar(groups: readonly ActionGroup[], label: string): HTMLElement | null {
+  const v = view;
+  if (!v) return null;
+  const buttons = v.actions.filter((a) => groups.includes(a.group)).map((a) => actionButton(a, v.cardId));
+  return buttons.length ? h('div', { className: 'toolbar section-actions', attrs: { role: 'toolbar', 'aria-label': label } }, ...buttons) : null;
+}
+
+/** Which actions sit at the top of each section. */
+const SECTION_ACTIONS: Partial<Record<DetailSection['id'], readonly ActionGroup[]>> = { basic: ['tags', 'attributes'], lifecycle: ['network'] };
+
 function section(sec: DetailSection): HTMLElement {
   const headingId = `section-${sec.id}`;
   const list = h('dl', { className: 'fields' });
   for (const row of sec.rows) list.append(h('div', { className: 'field' }, h('dt', { text: row.label }), valueCell(row)));
-  return h('section', { className: 'card-section', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: sec.title, attrs: { id: headingId } }), sec.bar ? bar(sec.bar) : null, list);
+  const groups = SECTION_ACTIONS[sec.id];
+  return h(
+    'section',
+    { className: 'card-section', attrs: { 'aria-labelledby': headingId } },
+    h('h2', { text: sec.title, attrs: { id: headingId } }),
+    groups ? toolbar(groups, s('{0} actions', sec.title)) : null,
+    sec.bar ? bar(sec.bar) : null,
+    list,
+  );
+}
+
+function smsSection(sms: SmsView): HTMLElement {
+  const headingId = 'section-sms';
+  const body: Node[] = [];
+  if (sms.state === 'loading') body.push(h('p', { className: 'muted', text: s('Loading…') }));
+  else if (sms.state === 'error') body.push(h('p', { className: 'muted', text: sms.message ?? s('Something went wrong') }));
+  else if (sms.rows.length === 0) body.push(h('p', { className: 'muted', text: s('No SMS was sent to this card yet.') }));
+  else {
+    const cols = [s('Sent'), s('Message'), s('Delivery'), s('Delivered at')];
+    const table = h('table', {}, h('caption', { text: s('SMS sent to this card, newest first') }), h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))));
+    const tbody = h('tbody');
+    for (const m of sms.rows) {
+      tbody.append(
+        h(
+          'tr',
+          {},
+          h('th', { text: m.sent, attrs: { scope: 'row' } }),
+          h('td', { className: 'sms-content', text: m.content }),
+          h('td', { text: m.status, attrs: { title: m.rawStatus !== undefined ? `${m.status} (${m.rawStatus})` : undefined } }),
+          h('td', { text: m.received }),
+        ),
+      );
+    }
+    table.append(tbody);
+    body.push(table);
+  }
+  return h('section', { className: 'card-section', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: s('SMS'), attrs: { id: headingId } }), toolbar(['sms'], s('SMS actions')), ...body);
 }
 
 function workOrders(rows: WorkOrderRow[]): HTMLElement {
@@ -74,17 +148,7 @@ function render(): void {
   if (view) {
     const v = view;
     const actions = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': s('Card actions') } });
-    for (const a of v.actions) {
-      actions.append(
-        button(a.label, () => send({ type: 'runAction', action: a.action, cardId: v.cardId }), {
-          className: a.action === 'stop' ? 'button secondary' : 'button',
-          disabled: !a.enabled,
-          title: a.hint,
-          ariaLabel: a.hint ? `${a.label}. ${a.hint}` : a.label,
-          focusKey: `action-${a.action}`,
-        }),
-      );
-    }
+    for (const a of v.actions.filter((x) => x.group === 'lifecycle')) actions.append(actionButton(a, v.cardId));
     actions.append(
       button(s('Open usage'), () => send({ type: 'openUsage', cardId: v.cardId }), { className: 'button secondary', focusKey: 'open-usage' }),
       button(s('Refresh'), () => send({ type: 'refresh' }), { className: 'button secondary', focusKey: 'refresh' }),
@@ -102,7 +166,7 @@ function render(): void {
   }
   if (banner) nodes.push(statusBox(banner.kind, banner.message, banner.kind === 'error' ? () => send({ type: 'retry', section: 'card' }) : undefined));
   if (view) {
-    nodes.push(h('div', { className: 'sections' }, ...view.sections.map(section), workOrders(view.workOrders)));
+    nodes.push(h('div', { className: 'sections' }, ...view.sections.map(section), smsSection(view.sms), workOrders(view.workOrders)));
   } else if (banner?.kind !== 'error') {
     nodes.push(skeleton());
   }

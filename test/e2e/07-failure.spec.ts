@@ -145,7 +145,8 @@ test('failure: 500s, slow answers, expired sign-in; errors shown, recovery, no m
     await dialogChoose(page, 'Stop');
     const summary = await waitForNotification(page, /Stopped 0 of 1 cards|failed/);
     journey.log(summary);
-    expect(summary, 'the summary names the card and the failure').toMatch(new RegExp(`1 failed: ${label} — `));
+    // Not "failed": the stop may well have been carried out, and the summary says so.
+    expect(summary, 'the summary names the card and says it may have been carried out').toMatch(new RegExp(`1 may have been carried out, but the answer was lost .*: ${label}`));
     await simAdmin(admin, 'GET', 'faults');
     await expect.poll(async () => (await simStats(admin)).requests, { message: 'stats' }).toBeGreaterThan(0);
     // Give a would-be retry every chance to happen before counting: here the wait is the test.

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cardsFromArgs } from '../../src/commands/cardArgs';
-import { requestSummary, workOrdersSummary } from '../../src/core/actionSummary';
+import { actionQuestion, changeText, clearRealNameConsequence, requestSummary, workOrdersSummary } from '../../src/core/actionSummary';
 import { formatOnly } from '../../src/core/translate';
 import { workOrderOutcome } from '../../src/core/workOrders';
 
@@ -74,4 +74,41 @@ test('a work order succeeded only when it completed with no failed line', () => 
   assert.equal(workOrderOutcome({ status: 4, fail_count: 0 }), 'succeeded');
   assert.equal(workOrderOutcome({ status: 4, fail_count: 1 }), 'failed');
   for (const status of [5, 6, 7] as const) assert.equal(workOrderOutcome({ status, fail_count: 0 }), 'failed');
+});
+
+test('a summary keeps refusals, lost answers and cards not sent apart, each with its reason', () => {
+  const cards = ['1', '2', '3', '4'].map((id) => node(id).card);
+  const text = requestSummary(
+    'addTags',
+    [
+      { card: cards[0], ok: true },
+      { card: cards[1], ok: false, message: 'The tag does not exist or this account cannot use it; refresh the tag list and try again.' },
+      { card: cards[2], ok: false, lost: true, message: 'lost' },
+    ],
+    [],
+    0,
+    formatOnly,
+    [{ card: cards[3], reason: { message: 'A card holds at most {0} tags.', args: [10] } }],
+  );
+  assert.equal(
+    text,
+    'Tags added to 1 of 4 cards. 1 failed: 89860000000000000002 — The tag does not exist or this account cannot use it; refresh the tag list and try again. ' +
+      '1 may have been carried out, but the answer was lost (not sent again; refresh and check them before trying again): 89860000000000000003 ' +
+      '1 not sent: 89860000000000000004 — A card holds at most 10 tags.',
+  );
+});
+
+test('the real-name check says how many cards are registered', () => {
+  const [a, b] = [node('1').card, node('2').card];
+  assert.equal(requestSummary('checkRealName', [{ card: a, ok: true, value: true }, { card: b, ok: true, value: false }], [], 0, formatOnly), 'Real-name checked for 2 of 2 cards. 1 registered, 1 not registered.');
+});
+
+test('the question names the card or counts the cards, and says what will change', () => {
+  const [a, b] = [node('1').card, node('2').card];
+  assert.equal(actionQuestion('limitSpeed', [a], 'Limit Speed', changeText('limitSpeed', { kbps: 7424 }, formatOnly), formatOnly), 'Limit the speed of card 89860000000000000001 to 7.25 Mbps?');
+  assert.equal(actionQuestion('addTags', [a, b], 'Add Tags', changeText('addTags', { tags: ['vip', 'north'] }, formatOnly), formatOnly), 'Add "vip", "north" to 2 cards?');
+  assert.equal(actionQuestion('setAttribute', [a], '', changeText('setAttribute', { slot: 1, value: 'Beijing' }, formatOnly, 'Site'), formatOnly), 'Set Site = "Beijing" on card 89860000000000000001?');
+  assert.equal(actionQuestion('setUsageCutoff', [a, b], '', changeText('setUsageCutoff', { quotaMb: '500' }, formatOnly), formatOnly), 'Cut the network of 2 cards once each has used 500 MB?');
+  assert.equal(actionQuestion('stop', [a, b], 'Stop', '', formatOnly), 'Stop 2 cards?');
+  assert.match(clearRealNameConsequence(2, formatOnly), /removes the identity registered for these 2 cards/);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GslError } from '../../src/gsl/errors';
-import { errorMessage, errorDetails } from '../../src/core/errorWords';
+import { errorMessage, errorDetails, isLostAnswer } from '../../src/core/errorWords';
 import { formatOnly } from '../../src/core/translate';
 
 const http = (status: number, code: string, errorMsg = '') => new GslError({ kind: 'http', operation: 'StopSimCard', status, code, errorMsg, requestId: 'r-1' });
@@ -48,4 +48,21 @@ test('a card operation whose answer was lost says it may have been carried out, 
   assert.match(errorMessage(lost, formatOnly), /Could not reach the service/);
   // A business refusal is a definite answer, so it keeps its own message.
   assert.match(errorMessage(http(403, 'GSL.00016010'), formatOnly, { mutation: true }), /unfinished suspend work order/);
+});
+
+test('tag, attribute and speed refusals from the service say what to do, and a lost answer is told apart', () => {
+  assert.match(errorMessage(http(400, 'GSL.00011016'), formatOnly), /speed limit.*values its carrier offers/);
+  assert.match(errorMessage(http(400, 'GSL.00022001'), formatOnly), /tag name.*1 to 32 characters/);
+  assert.match(errorMessage(http(400, 'GSL.00022002'), formatOnly), /already exists/);
+  assert.match(errorMessage(http(400, 'GSL.00022003'), formatOnly), /10,000 tags/);
+  assert.match(errorMessage(http(400, 'GSL.00022004'), formatOnly), /refresh the tag list/);
+  assert.match(errorMessage(http(400, 'GSL.00027002'), formatOnly), /custom attribute with this name/);
+  assert.match(errorMessage(http(400, 'GSL.00027003'), formatOnly), /built-in column/);
+  assert.match(errorMessage(http(400, 'GSL.00027004'), formatOnly), /6 custom attributes/);
+  assert.match(errorMessage(http(400, 'GSL.00027005'), formatOnly), /custom attribute does not exist/);
+  // A carrier refusal carries the service's own words.
+  assert.equal(errorMessage(http(400, 'GSL.00010004', 'Cutting the network is only supported for China Telecom cards'), formatOnly), 'The service refused the request: Cutting the network is only supported for China Telecom cards');
+  assert.equal(isLostAnswer(new GslError({ kind: 'network', operation: 'x' })), true);
+  assert.equal(isLostAnswer(new GslError({ kind: 'malformed', operation: 'x' })), true);
+  assert.equal(isLostAnswer(http(400, 'GSL.00010004')), false);
 });

@@ -103,3 +103,22 @@ test('a stop work order is followed to completion, then the refreshed groups rec
   assert.equal(model.group(14).count, before14 + 1);
   tracker.dispose();
 });
+
+test('following many work orders keeps a few polls in flight, not one per order', async () => {
+  let inFlight = 0;
+  let peak = 0;
+  const fake = {
+    showWorkOrder: async (id: string) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return { id, status: 4 as const, fail_count: 0 };
+    },
+  } as unknown as GslClient;
+  const tracker = new FleetWorkOrderTracker({ client: () => fake, firstDelayMs: 1, maxConcurrentPolls: 4 });
+  const ended = await Promise.all(Array.from({ length: 100 }, (_, i) => tracker.track({ workOrderId: String(i + 1), cardId: String(i + 1), action: 'cutNetwork' })));
+  assert.ok(ended.every((o) => o.outcome === 'succeeded'));
+  assert.equal(peak, 4);
+  tracker.dispose();
+});

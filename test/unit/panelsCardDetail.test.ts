@@ -9,7 +9,7 @@ import type { SimDeviceVO } from '../../src/gsl/models';
 import type { TrackedWorkOrder } from '../../src/core/workOrders';
 import { carrierOf } from '../../src/core/cardRules';
 import { attributeNames, buildCardDetailView, copyableValues, usageBar } from '../../src/panels/cardDetailModel';
-import type { CardDetailView } from '../../src/panels/protocol';
+import type { CardDetailView, FieldRow } from '../../src/panels/protocol';
 
 const zh = {
   ...(JSON.parse(readFileSync('l10n/parts/words.zh-cn.json', 'utf8')) as Record<string, string>),
@@ -52,7 +52,7 @@ function card(over: Partial<SimDeviceVO> = {}): SimDeviceVO {
   };
 }
 
-function rows(view: CardDetailView, section: string): Record<string, { label: string; value: string; raw?: string; copy?: boolean; isEnum?: boolean }> {
+function rows(view: CardDetailView, section: string): Record<string, FieldRow> {
   const sec = view.sections.find((s) => s.id === section);
   assert.ok(sec, `section ${section}`);
   return Object.fromEntries(sec.rows.map((r) => [r.key, r]));
@@ -66,7 +66,8 @@ test('the card is grouped like the console: basic information, plan, device, lif
   assert.equal(basic.iccid.copy, true);
   assert.equal(basic.carrier.value, 'China Telecom');
   assert.equal(basic.order_id.label, 'Batch');
-  assert.equal(basic.tag_names.value, 'north,meters');
+  assert.equal(basic.tag_names.value, 'north, meters');
+  assert.deepEqual(basic.tag_names.chips?.map((c) => c.text), ['north', 'meters']);
   assert.equal(basic.customer_attribute1.value, 'site A');
   assert.equal(basic.customer_attribute2.value, 'Not available');
   assert.equal(basic.real_named.value, 'Real-name registered');
@@ -162,19 +163,64 @@ test('the carrier comes from the plan name, else the ICCID prefix, else Unknown'
   assert.equal(carrierOf({}), 'Unknown');
 });
 
-test('a card the carrier suspended for a violation offers no action and says why', () => {
+test('a card the carrier suspended for a violation offers no lifecycle action and says why', () => {
   const blocked = buildCardDetailView({ card: card({ sim_status: 14, operator_status: 7 }), t: english });
-  assert.deepEqual(blocked.actions, []);
+  assert.deepEqual(blocked.actions.filter((a) => a.group === 'lifecycle'), []);
   assert.match(blocked.actionNote ?? '', /cannot be resumed/);
+});
+
+test('each tag can be removed from the card and tags added; attribute values are edited and cleared under their names', () => {
+  const view = buildCardDetailView({
+    card: card({ customer_attribute2: 'Li Wei' }),
+    attributes: [
+      { id: '1', cust_attr_name: 'Site', default_attr_name_en: 'Custom attribute 1', status: 1 },
+      { id: '2', cust_attr_name: 'Installer', default_attr_name_en: 'Custom attribute 2', status: 0 },
+    ],
+    t: english,
+  });
+  const basic = rows(view, 'basic');
+  assert.deepEqual(basic.tag_names.chips?.map((c) => [c.text, c.remove?.action, c.remove?.arg, c.remove?.ariaLabel]), [
+    ['north', 'removeTags', 'north', 'Remove tag north'],
+    ['meters', 'removeTags', 'meters', 'Remove tag meters'],
+  ]);
+  assert.deepEqual(basic.tag_names.controls?.map((c) => c.action), ['addTags']);
+  assert.equal(basic.customer_attribute1.label, 'Site');
+  assert.deepEqual(basic.customer_attribute1.controls?.map((c) => [c.action, c.arg]), [['setAttribute', '1'], ['clearAttribute', '1']]);
+  // A disabled attribute keeps its value on show, but cannot be edited.
+  assert.equal(basic.customer_attribute2.label, 'Installer (disabled)');
+  assert.equal(basic.customer_attribute2.value, 'Li Wei');
+  assert.deepEqual(basic.customer_attribute2.controls, []);
+  // Slots without a definition take no value.
+  assert.deepEqual(basic.customer_attribute3.controls, []);
+  assert.deepEqual(view.actions.filter((a) => a.group !== 'lifecycle' && a.group !== 'network').map((a) => a.action), ['addTags', 'removeTags', 'setAttribute', 'clearAttribute', 'sendSms']);
+});
+
+test('the SMS history shows each message with its delivery status, or why it could not be read', () => {
+  const sms = [
+    { cid: '89860312345678901234', sent_time: '2024-06-01T08:00:00.000Z', received_time: '2024-06-01T08:00:02.000Z', sms_status: 2, sms_content: '<b>REBOOT</b>' },
+    { cid: '89860312345678901234', sent_time: '2024-06-01T07:00:00.000Z', received_time: null, sms_status: 1, sms_content: 'PING' },
+  ];
+  const view = buildCardDetailView({ card: card(), sms, t: english });
+  assert.deepEqual(view.sms, {
+    state: 'ready',
+    rows: [
+      { sent: '2024-06-01 08:00', received: '2024-06-01 08:00', status: 'Delivered', rawStatus: '2', content: '<b>REBOOT</b>' },
+      { sent: '2024-06-01 07:00', received: 'Not available', status: 'Sending', rawStatus: '1', content: 'PING' },
+    ],
+  });
+  assert.deepEqual(buildCardDetailView({ card: card(), sms: { error: 'busy' }, t: english }).sms, { state: 'error', rows: [], message: 'busy' });
+  assert.equal(buildCardDetailView({ card: card(), t: english }).sms.state, 'loading');
 });
 
 test('a pending work order disables the actions and says so', () => {
   const wo: TrackedWorkOrder = { workOrderId: '900', cardId: '4710226018477568', action: 'stop', status: 3, outcome: 'pending', startedAt: Date.UTC(2024, 5, 1, 8, 0) };
   const view = buildCardDetailView({ card: card(), workOrders: [wo], pending: true, t: english });
-  assert.deepEqual(view.actions, [{ action: 'stop', label: 'Stop (pending)', enabled: false, pending: true, hint: 'A work order for this card is still pending.' }]);
+  assert.deepEqual(view.actions[0], { action: 'stop', group: 'lifecycle', label: 'Stop (pending)', enabled: false, pending: true, hint: 'A work order for this card is still pending.' });
+  // Tags, attributes, SMS and the real-name check start no work order: they stay available.
+  assert.deepEqual(view.actions.filter((a) => a.enabled).map((a) => a.action), ['checkRealName', 'addTags', 'removeTags', 'setAttribute', 'clearAttribute', 'sendSms']);
   assert.deepEqual(view.workOrders, [{ workOrderId: '900', action: 'Stop', status: 'Processing', rawStatus: '3', started: '2024-06-01 08:00', finished: 'Not available', failReason: undefined }]);
   const idle = buildCardDetailView({ card: card(), t: english });
-  assert.deepEqual(idle.actions.map((a) => [a.label, a.enabled]), [['Stop', true]]);
+  assert.deepEqual(idle.actions.filter((a) => a.group === 'lifecycle').map((a) => [a.label, a.enabled]), [['Stop', true]]);
 });
 
 test('only shown ids and work order ids may be copied', () => {

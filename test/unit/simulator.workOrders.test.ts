@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator } from '../../src/simulator/index';
 import type { Card, RunningSimulator } from '../../src/simulator/index';
-import { call } from './helpers/simRequest';
+import { call, cardPicker } from './helpers/simRequest';
 import type { CallOptions } from './helpers/simRequest';
 
 // Orders take 10 simulated minutes; the tests move the clock instead of waiting.
@@ -11,14 +11,8 @@ let clock = Date.UTC(2025, 4, 17, 9, 30, 0);
 let sim: RunningSimulator;
 type Obj = Record<string, unknown>;
 const req = (method: string, path: string, opts: CallOptions = {}) => call(sim.info, method, path, { date: new Date(clock), ...opts });
-const used = new Set<string>();
 /** A fresh card matching the test's needs, so tests do not share cards. */
-function card(pred: (c: Card) => boolean): Card {
-  const c = sim.store.allCards().find((x) => !used.has(x.vo.sim_card_id) && pred(x));
-  assert.ok(c, 'fleet has a matching card');
-  used.add(c.vo.sim_card_id);
-  return c;
-}
+const card = cardPicker(() => sim);
 const show = async (c: Card) => (await req('GET', `/v1/sim-cards/${c.vo.sim_card_id}`)).json as Obj;
 const order = async (id: string) => ((await req('GET', '/v1/work-orders', { query: [['main_search_key', id]] })).json as { count: number; work_orders: Obj[] });
 

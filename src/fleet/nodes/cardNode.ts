@@ -46,8 +46,8 @@ export class CardNode implements FleetNode {
   }
 
   /** The tooltip as escaped markdown: API strings (tags, attributes) are data, never markup. */
-  tooltip(): vscode.MarkdownString {
-    const md = new vscode.MarkdownString(cardTooltipMarkdown(this.card, this.ctx.t, this.ctx.mask));
+  tooltip(attributeNames?: readonly string[]): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(cardTooltipMarkdown(this.card, this.ctx.t, this.ctx.mask, attributeNames));
     md.supportHtml = false;
     md.isTrusted = false;
     md.supportThemeIcons = false;

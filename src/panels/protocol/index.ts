@@ -25,7 +25,22 @@ export interface FieldRow {
   isEnum?: boolean;
   /** Offer a copy button for `value`. */
   copy?: boolean;
+  /** The value as separate items (a card's tags), each possibly with a control that removes it. */
+  chips?: Array<{ text: string; remove?: RowControl }>;
+  /** Buttons next to the value that run a card action on this row's item (edit this attribute, add a tag). */
+  controls?: RowControl[];
 }
+
+/** A button in a row: runs `action` on the card, about `arg` (a tag name, an attribute slot). */
+export interface RowControl {
+  action: CardActionName;
+  arg?: string;
+  label: string;
+  ariaLabel: string;
+}
+
+/** Where an action's button sits: the header (lifecycle), the lifecycle section (network), beside tags, attributes or SMS. */
+export type ActionGroup = 'lifecycle' | 'network' | 'tags' | 'attributes' | 'sms';
 
 export interface UsageBar {
   usedMb: number;
@@ -47,6 +62,7 @@ export interface DetailSection {
 
 export interface ActionButton {
   action: CardActionName;
+  group: ActionGroup;
   label: string;
   enabled: boolean;
   pending: boolean;
@@ -74,6 +90,22 @@ export interface CardDetailView {
   /** A note shown next to the actions, e.g. why a suspended card cannot be resumed. */
   actionNote?: string;
   workOrders: WorkOrderRow[];
+  /** The card's SMS history. */
+  sms: SmsView;
+}
+
+export interface SmsRow {
+  sent: string;
+  received: string;
+  status: string;
+  rawStatus?: string;
+  content: string;
+}
+
+export interface SmsView {
+  state: 'loading' | 'error' | 'ready';
+  rows: SmsRow[];
+  message?: string;
 }
 
 export type UsageSectionName = 'daily' | 'monthly' | 'plans';
@@ -177,7 +209,8 @@ export type HostMessage = InitMessage | CardDetailStateMessage | UsageStateMessa
 // ---------------------------------------------------------------------------------------------
 
 export interface ReadyMessage { type: 'ready' }
-export interface RunActionMessage { type: 'runAction'; action: CardActionName; cardId: string }
+/** `arg`: what the action is about when the page names it (a tag to remove, an attribute slot to edit). */
+export interface RunActionMessage { type: 'runAction'; action: CardActionName; cardId: string; arg?: string }
 export interface CopyMessage { type: 'copy'; text: string }
 export interface OpenUsageMessage { type: 'openUsage'; cardId: string }
 export interface SelectMonthMessage { type: 'selectMonth'; month: string }
@@ -218,6 +251,9 @@ const SECTION = /^[a-zA-Z]{1,20}$/;
 const MAX_COPY = 256;
 const MAX_SNAPSHOT = 2_000_000;
 const MAX_CARD_IDS = 5000;
+/** A tag name (≤ 32) or an attribute slot; no control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const ACTION_ARG = /^[^\u0000-\u001f\u007f]{1,64}$/;
 
 type Plain = Record<string, unknown>;
 
@@ -249,6 +285,7 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
     case 'refresh':
       return hasOnlyKeys(x, ['type']);
     case 'runAction':
+      if ('arg' in x) return hasOnlyKeys(x, ['type', 'action', 'cardId', 'arg']) && isCardAction(x.action) && isCardId(x.cardId) && typeof x.arg === 'string' && ACTION_ARG.test(x.arg);
       return hasOnlyKeys(x, ['type', 'action', 'cardId']) && isCardAction(x.action) && isCardId(x.cardId);
     case 'copy':
       return hasOnlyKeys(x, ['type', 'text']) && typeof x.text === 'string' && x.text.length > 0 && x.text.length <= MAX_COPY;

@@ -168,7 +168,9 @@ function cutNet(ctx: RequestCtx) {
   const card = editable(ctx, resolveCard(ctx.sim, ctx.params.sim_card_id, body.raw.iccid));
   carrierOnly(card, ['CT'], 'Cutting the network');
   return submit(ctx.sim, card, {
-    op: 'cut-net',
+    // Cutting and restoring are two operations for the 5-minute rule: restoring right after a
+    // cut is not a repeat of the cut.
+    op: `cut-net:${action}`,
     kind: 'other',
     type: action === 'ADD' ? 11 : 20,
     detail: { action },
@@ -192,7 +194,8 @@ function exceedCutNet(ctx: RequestCtx) {
     throw badParam('usage-threshold cuts are only supported for China Telecom cards and for pooled China Mobile and China Unicom cards');
   }
   return submit(ctx.sim, card, {
-    op: 'exceed-cut-net',
+    // Setting and cancelling the threshold are two operations for the 5-minute rule.
+    op: `exceed-cut-net:${action}`,
     kind: 'other',
     type: action === 1 ? 12 : 21,
     detail: { action, quota },

@@ -34,6 +34,9 @@ function createTag(ctx: RequestCtx) {
   if (typeof name !== 'string' || name.trim() === '' || name.length > TAG_NAME_MAX) {
     throw new ApiError(400, 'GSL.00022001', `Tag name invalid: 1–${TAG_NAME_MAX} characters required`);
   }
+  // A card lists its tags as one comma-joined string (tag_names), so a comma would split a name.
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused here
+  if (/[,\u0000-\u001f\u007f]/.test(name)) throw new ApiError(400, 'GSL.00022001', 'Tag name invalid: commas and control characters are not allowed');
   const store = ctx.sim.store;
   if ([...store.tags.values()].some((t) => t.tag_name === name)) throw new ApiError(400, 'GSL.00022002', 'Tag name already exists');
   if (store.tags.size >= MAX_TAGS) throw new ApiError(400, 'GSL.00022003', `At most ${MAX_TAGS} tags per user`);

@@ -343,7 +343,8 @@ export async function pick(page: Page, label: string, { title, match }: { title?
 export async function pickMany(page: Page, labels: string[], { title }: { title?: RegExp } = {}) {
   if (title) await waitForQuickInput(page, title);
   for (const label of labels) {
-    const row = quickInput(page).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }) }).first();
+    // An item with an icon renders it before the label, with a space.
+    const row = quickInput(page).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(label)}$`) }) }).first();
     await row.waitFor();
     const box = row.locator('input[type=checkbox], .quick-input-list-checkbox, .monaco-custom-toggle').first();
     await box.click();

@@ -1,7 +1,7 @@
 /** A tiny signed-request helper for simulator tests: real HTTP, real AK/SK signing. */
 import { parseJson, stringifyJson } from '../../../src/gsl/json';
 import { encodeRfc3986, signRequest } from '../../../src/gsl/signer';
-import type { SimulatorInfo } from '../../../src/simulator/index';
+import type { Card, RunningSimulator, SimulatorInfo } from '../../../src/simulator/index';
 
 export interface SimResponse {
   status: number;
@@ -69,4 +69,15 @@ export async function iamToken(info: SimulatorInfo, overrides: { user?: string; 
     },
   };
   return call(info, 'POST', '/v3/auth/tokens', { body, anonymous: true });
+}
+
+/** Hands out a fresh card matching each test's needs, so tests do not share cards. */
+export function cardPicker(sim: () => RunningSimulator): (pred: (c: Card) => boolean) => Card {
+  const used = new Set<string>();
+  return (pred) => {
+    const c = sim().store.allCards().find((x) => !used.has(x.vo.sim_card_id) && pred(x));
+    if (!c) throw new Error('The fleet has no unused card matching the test.');
+    used.add(c.vo.sim_card_id);
+    return c;
+  };
 }
