@@ -17,9 +17,11 @@ export interface SimulatorProcess {
 
 const SIMULATOR_JS = join(__dirname, '..', '..', 'dist', 'simulator.js');
 
-export async function startSimulatorProcess(cards: number, latencyMs: number, seed = 42): Promise<SimulatorProcess> {
+/** `pageCacheMb`: the simulator's memory for pages asked for again (its default when absent). */
+export async function startSimulatorProcess(cards: number, latencyMs: number, seed = 42, pageCacheMb?: number): Promise<SimulatorProcess> {
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [SIMULATOR_JS, '--port', '0', '--cards', String(cards), '--seed', String(seed), '--latency', String(latencyMs)], {
+  const cache = pageCacheMb === undefined ? [] : ['--page-cache-mb', String(pageCacheMb)];
+  const child: ChildProcess = spawn(process.execPath, [SIMULATOR_JS, '--port', '0', '--cards', String(cards), '--seed', String(seed), '--latency', String(latencyMs), ...cache], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {

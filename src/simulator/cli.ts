@@ -1,6 +1,6 @@
 /**
  * `node dist/simulator.js --port 0 --cards N --seed S [--latency MS] [--work-order-ms MS]
- * [--token-ttl SECONDS]`: prints one JSON line with the endpoints and credentials when ready,
+ * [--token-ttl SECONDS] [--page-cache-mb MB]`: prints one JSON line with the endpoints and credentials when ready,
  * then serves until SIGINT/SIGTERM. Bad arguments: a message on stderr and exit code 2.
  */
 import type { SimulatorOptions } from './index';
@@ -13,9 +13,10 @@ const FLAGS: Record<string, keyof SimulatorOptions> = {
   '--latency': 'latencyMs',
   '--work-order-ms': 'workOrderMs',
   '--token-ttl': 'tokenTtlSeconds',
+  '--page-cache-mb': 'pageCacheMb',
 };
 
-const USAGE = 'usage: simulator [--port N] [--cards N] [--seed N] [--latency MS] [--work-order-ms MS] [--token-ttl SECONDS]';
+const USAGE = 'usage: simulator [--port N] [--cards N] [--seed N] [--latency MS] [--work-order-ms MS] [--token-ttl SECONDS] [--page-cache-mb MB]';
 
 export function parseArgs(argv: readonly string[]): SimulatorOptions | string {
   const opts: Record<string, number> = {};

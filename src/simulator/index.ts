@@ -48,6 +48,12 @@ export interface SimulatorOptions {
   workOrderMs?: number;
   /** IAM token lifetime; default 86400 (24 h). */
   tokenTtlSeconds?: number;
+  /**
+   * Memory for list pages asked for again, MB; default 32, so a page costs the same at any fleet
+   * size. A benchmark of the client gives it room for the whole fleet, so the server is never the
+   * bottleneck of what is measured.
+   */
+  pageCacheMb?: number;
   faults?: FaultConfig;
   /** The simulator clock (ms since epoch); default `Date.now`. */
   now?: () => number;
@@ -95,6 +101,7 @@ export function optionsProblem(o: SimulatorOptions): string | undefined {
   if (!int(o.latencyMs, 0, 600_000)) return 'latencyMs must be an integer from 0 to 600000';
   if (!int(o.workOrderMs, 0, 7 * 86_400_000)) return 'workOrderMs must be a non-negative integer';
   if (!int(o.tokenTtlSeconds, 1, 10 * 365 * 86_400)) return 'tokenTtlSeconds must be a positive integer';
+  if (!int(o.pageCacheMb, 0, 16_384)) return 'pageCacheMb must be an integer from 0 to 16384';
   return faultConfigProblem(o.faults);
 }
 
@@ -104,7 +111,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const now = opts.now ?? Date.now;
   const seed = opts.seed ?? 1;
   const size = opts.cards ?? DEFAULT_CARDS;
-  const store = new FleetStore({ seed, size, nowMs: now() });
+  const store = new FleetStore({ seed, size, nowMs: now(), pageCacheBytes: opts.pageCacheMb === undefined ? undefined : opts.pageCacheMb * 1024 * 1024 });
   const book = new WorkOrderBook(now, opts.workOrderMs ?? DEFAULT_WORK_ORDER_MS, () => store.invalidate());
   seedHistory(store, book, seed, now());
   const auth = new Authenticator(new Map([[ACCOUNT.ak, ACCOUNT.sk]]), now, (opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS) * 1000);

@@ -88,6 +88,8 @@ export interface FleetOptions {
   size: number;
   /** The generation time; the fleet's data is as of the day before. */
   nowMs: number;
+  /** The byte budget of encoded list pages kept for repeated queries; default 32 MB. */
+  pageCacheBytes?: number;
 }
 
 const KIND_CODES: readonly UsageKind[] = ['idle', 'ordinary', 'runner', 'over', 'silent', 'spike'];
@@ -96,7 +98,7 @@ const PLAN_INDEX = new Map(PLANS.map((p, i) => [p.price_plan_id, i]));
 /** The starting tags as bits of a Uint16 column; tags created later live on edited cards only. */
 const INITIAL_TAG_BIT = new Map(INITIAL_TAGS.map((t, i) => [t.id, 1 << i]));
 const STATUS_SLOT = new Map<number, number>(SIM_STATUSES.map((s, i) => [s, i]));
-const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 const MATCH_CACHE_ENTRIES = 16;
 const ID_FIELDS = /"(sim_card_id|sim_pool_id|order_id|sim_price_plan_id)":"(-?\d+)"/g;
 
@@ -141,6 +143,7 @@ export class FleetStore {
   private revision = 0;
   private readonly pages = new Map<string, { revision: number; body: Buffer }>();
   private pageBytes = 0;
+  private readonly pageCacheBytes: number;
   private readonly matches = new Map<string, { revision: number; rows: Int32Array }>();
   private readonly poolRows = new Map<string, Int32Array>();
   private readonly poolTotals = new Map<string, number>();
@@ -150,6 +153,7 @@ export class FleetStore {
 
   constructor(opts: FleetOptions) {
     const { seed, size, nowMs } = opts;
+    this.pageCacheBytes = opts.pageCacheBytes ?? DEFAULT_PAGE_CACHE_BYTES;
     this.seed = seed;
     this.size = size;
     this.today = startOfDay(nowMs);
@@ -294,7 +298,7 @@ export class FleetStore {
    * An encoded list page, cached by its query until any card changes. A whole-fleet scan
    * asks for the same pages again and again; answering from here keeps the simulator far
    * from being the bottleneck of the client it serves. The cache holds at most
-   * PAGE_CACHE_BYTES, so it costs the same at any fleet size.
+   * `pageCacheBytes` (32 MB unless told otherwise), so it costs the same at any fleet size.
    */
   cachedPage(key: string, build: () => string): Buffer {
     const hit = this.pages.get(key);
@@ -306,11 +310,11 @@ export class FleetStore {
     const body = Buffer.from(build(), 'utf8');
     // Oldest first out (a Map keeps insertion order).
     for (const [k, v] of this.pages) {
-      if (this.pageBytes + body.length <= PAGE_CACHE_BYTES) break;
+      if (this.pageBytes + body.length <= this.pageCacheBytes) break;
       this.pages.delete(k);
       this.pageBytes -= v.body.length;
     }
-    if (body.length <= PAGE_CACHE_BYTES) {
+    if (body.length <= this.pageCacheBytes) {
       this.pages.set(key, { revision: this.revision, body });
       this.pageBytes += body.length;
     }
