@@ -68,6 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     mask: () => hidden.mask,
     onDidChangeMask: hidden.onDidChange,
     confirmCopy: (what) => confirmCopy({ hidden, ui, t }, what),
+    isPinned: (accountId, cardId) => fleets.get(accountId)?.pins.has(cardId) ?? false,
+    onDidChangePins: (listener) => fleets.onDidChangePins(() => listener()),
     testHooks,
   });
   // Identifiers met in files, cards as documents, and the agents' tools: across every account.

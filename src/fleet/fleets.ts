@@ -39,6 +39,9 @@ export class Fleets implements Disposable {
   private readonly workOrderChanged = new Emitter<WorkOrderEvent>();
   /** Any account's work order started, moved on or ended. */
   readonly onDidChangeWorkOrder = this.workOrderChanged.event;
+  private readonly pinsChanged = new Emitter<AccountId>();
+  /** Any account's pinned cards changed (pinned, unpinned, read again). */
+  readonly onDidChangePins = this.pinsChanged.event;
   private readonly subscription: Disposable;
 
   constructor(
@@ -76,6 +79,7 @@ export class Fleets implements Disposable {
     this.fleets.clear();
     this.changed.dispose();
     this.workOrderChanged.dispose();
+    this.pinsChanged.dispose();
   }
 
   private sync(): void {
@@ -95,6 +99,7 @@ export class Fleets implements Disposable {
       const tracker = new FleetWorkOrderTracker({ client });
       const forwarding = tracker.onDidChange((order) => this.workOrderChanged.fire({ accountId: id, order }));
       const pins = new PinnedCards(this.store, id, client);
+      const pinForwarding = pins.onDidChange(() => this.pinsChanged.fire(id));
       this.fleets.set(id, {
         account,
         model: new FleetModel({ client, pageSize: this.pageSize }),
@@ -102,7 +107,7 @@ export class Fleets implements Disposable {
         pins,
         views: new SavedViews(this.store, id),
         attributes: new AccountAttributes(client),
-        forwarding,
+        forwarding: { dispose: () => (forwarding.dispose(), pinForwarding.dispose()) },
       });
       void pins.refresh();
       changed = true;

@@ -59,6 +59,8 @@ export interface CardDetailInput {
   pending?: boolean;
   /** The card's SMS records (ListSmsDetails by container id), newest first, or why they could not be read. */
   sms?: readonly SmsSendDetailQueryVo[] | { error: string };
+  /** The card is in its account's Pinned group. */
+  pinned?: boolean;
   t: Translate;
 }
 
@@ -225,6 +227,7 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
     actionNote,
     workOrders,
     sms: smsView(input.sms, t),
+    pinned: input.pinned ?? false,
   };
 }
 

@@ -66,6 +66,7 @@ export class CardDetailPanel extends PanelHost {
       services.onDidChangeWorkOrder((e) => {
         if (e.accountId === this.accountId && e.order.cardId === this.cardId) this.rebuild();
       }),
+      services.onDidChangePins(() => this.rebuild()),
       services.onDidChangeMask(() => {
         if (this.card) this.panel.title = this.services.mask()(cardLabel(this.card));
       }),
@@ -155,6 +156,7 @@ export class CardDetailPanel extends PanelHost {
       workOrders: this.services.workOrders(this.accountId)?.forCard(this.cardId) ?? [],
       pending: this.services.workOrders(this.accountId)?.isPending(this.cardId) ?? false,
       sms: this.sms,
+      pinned: this.services.isPinned(this.accountId, this.cardId),
       t: this.services.t,
     });
     this.update();
@@ -209,6 +211,12 @@ export class CardDetailPanel extends PanelHost {
         if (m.cardId !== this.cardId) return this.refuse(m.type, 'another card');
         this.options.openUsage(this.card ?? { sim_card_id: this.cardId });
         return;
+      case 'pin': {
+        if (m.cardId !== this.cardId || !this.card) return this.refuse(m.type, 'another card');
+        // The same commands as the tree's, so the Pinned group and every open panel follow.
+        await vscode.commands.executeCommand(m.pinned ? 'simFleet.card.pin' : 'simFleet.card.unpin', { card: this.card, accountId: this.accountId });
+        return;
+      }
       case 'retry':
       case 'refresh':
         await this.load();

@@ -24,6 +24,10 @@ export interface PanelServices {
   readonly mask: () => Masker;
   /** Fires when *Hide identifiers* is turned on or off: the pages are sent again. */
   readonly onDidChangeMask: Event<void>;
+  /** Whether the card is pinned in its account (the Pinned group of the Cards view). */
+  isPinned(accountId: AccountId, cardId: string): boolean;
+  /** Fires when any account's pins change. */
+  readonly onDidChangePins: Event<void>;
   /** Asks before copying a real identifier while they are hidden; resolves whether to copy. */
   confirmCopy(what: string): Promise<boolean>;
   /**

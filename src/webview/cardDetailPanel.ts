@@ -151,6 +151,12 @@ function render(): void {
     for (const a of v.actions.filter((x) => x.group === 'lifecycle')) actions.append(actionButton(a, v.cardId));
     actions.append(
       button(s('Open usage'), () => send({ type: 'openUsage', cardId: v.cardId }), { className: 'button secondary', focusKey: 'open-usage' }),
+      button(v.pinned ? s('Unpin') : s('Pin'), () => send({ type: 'pin', cardId: v.cardId, pinned: !v.pinned }), {
+        className: 'button secondary',
+        focusKey: 'pin',
+        pressed: v.pinned,
+        title: v.pinned ? s('Take the card out of the Pinned group') : s('Keep the card in the Pinned group at the top of the Cards view'),
+      }),
       button(s('Refresh'), () => send({ type: 'refresh' }), { className: 'button secondary', focusKey: 'refresh' }),
     );
     nodes.push(

@@ -51,11 +51,17 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
   return el;
 }
 
-export function button(label: string, onClick: () => void, opts: { className?: string; ariaLabel?: string; title?: string; disabled?: boolean; focusKey?: string } = {}): HTMLButtonElement {
+export function button(label: string, onClick: () => void, opts: { className?: string; ariaLabel?: string; title?: string; disabled?: boolean; focusKey?: string; pressed?: boolean } = {}): HTMLButtonElement {
   const b = h('button', {
     className: opts.className ?? 'button',
     text: label,
-    attrs: { type: 'button', 'aria-label': opts.ariaLabel, title: opts.title, 'data-focus-key': opts.focusKey ?? opts.ariaLabel ?? label },
+    attrs: {
+      type: 'button',
+      'aria-label': opts.ariaLabel,
+      title: opts.title,
+      'aria-pressed': opts.pressed === undefined ? undefined : String(opts.pressed),
+      'data-focus-key': opts.focusKey ?? opts.ariaLabel ?? label,
+    },
     onClick: () => onClick(),
   });
   b.disabled = !!opts.disabled;

@@ -57,6 +57,8 @@ describe('one voice for errors', function () {
       mask: () => showAll,
       onDidChangeMask: new Emitter<void>().event,
       confirmCopy: async () => true,
+      isPinned: () => false,
+      onDidChangePins: new Emitter<void>().event,
       testHooks: true,
     };
   }

@@ -62,6 +62,31 @@ describe('working habits', function () {
     assert.doesNotMatch(label(roots[0]), /^Pinned/);
   });
 
+  it('pins and unpins from the card detail panel, which shows the pin as a pressed button', async () => {
+    const accountId = api.fleet().account.id;
+    const card = fleetCards.find((c) => c.sim_status === 14)!;
+    const panel = api.panels.openCardDetail(accountId, card);
+    let html = '';
+    await until(async () => (html = (await panel.snapshot()).html).includes('data-focus-key="pin"'));
+    assert.match(html, /<button[^>]*aria-pressed="false"[^>]*>Pin</);
+    panel.handleMessage({ type: 'pin', cardId: card.sim_card_id, pinned: true });
+    await until(() => api.fleet().pins.has(card.sim_card_id));
+    await until(async () => /<button[^>]*aria-pressed="true"[^>]*>Unpin</.test((html = (await panel.snapshot()).html)));
+    assert.equal(label((await api.tree.getChildren())[0]), 'Pinned (1)', 'the Pinned group shows it');
+    // The page may name only its own card.
+    panel.handleMessage({ type: 'pin', cardId: fleetCards.find((c) => c !== card)!.sim_card_id, pinned: true });
+    panel.handleMessage({ type: 'pin', cardId: card.sim_card_id, pinned: 'yes' });
+    // Unpinned from the tree, the panel follows; unpinned from the panel, the tree does.
+    await vscode.commands.executeCommand('simFleet.card.unpin', { card, accountId });
+    await until(async () => /aria-pressed="false"[^>]*>Pin</.test((await panel.snapshot()).html));
+    assert.deepEqual(api.fleet().pins.list().map((p) => p.cardId), [], 'only the panel\'s card was ever pinned');
+    panel.handleMessage({ type: 'pin', cardId: card.sim_card_id, pinned: true });
+    await until(() => api.fleet().pins.has(card.sim_card_id));
+    panel.handleMessage({ type: 'pin', cardId: card.sim_card_id, pinned: false });
+    await until(() => !api.fleet().pins.has(card.sim_card_id));
+    panel.dispose();
+  });
+
   it('saves the filter and sort as a view, names it in the description, and switches back to it', async () => {
     const model = api.fleet().model;
     model.setFilter({ simType: 3 });

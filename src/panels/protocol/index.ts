@@ -92,6 +92,8 @@ export interface CardDetailView {
   workOrders: WorkOrderRow[];
   /** The card's SMS history. */
   sms: SmsView;
+  /** Whether the card is in its account's Pinned group. */
+  pinned: boolean;
 }
 
 export interface SmsRow {
@@ -213,6 +215,8 @@ export interface ReadyMessage { type: 'ready' }
 export interface RunActionMessage { type: 'runAction'; action: CardActionName; cardId: string; arg?: string }
 export interface CopyMessage { type: 'copy'; text: string }
 export interface OpenUsageMessage { type: 'openUsage'; cardId: string }
+/** Pin (`pinned: true`) or unpin the panel's card. */
+export interface PinMessage { type: 'pin'; cardId: string; pinned: boolean }
 export interface SelectMonthMessage { type: 'selectMonth'; month: string }
 export interface ExportCsvMessage { type: 'exportCsv' }
 export interface RetryMessage { type: 'retry'; section: string }
@@ -225,6 +229,7 @@ export type WebviewMessage =
   | RunActionMessage
   | CopyMessage
   | OpenUsageMessage
+  | PinMessage
   | SelectMonthMessage
   | ExportCsvMessage
   | RetryMessage
@@ -291,6 +296,8 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
       return hasOnlyKeys(x, ['type', 'text']) && typeof x.text === 'string' && x.text.length > 0 && x.text.length <= MAX_COPY;
     case 'openUsage':
       return hasOnlyKeys(x, ['type', 'cardId']) && isCardId(x.cardId);
+    case 'pin':
+      return hasOnlyKeys(x, ['type', 'cardId', 'pinned']) && isCardId(x.cardId) && typeof x.pinned === 'boolean';
     case 'selectMonth':
       return hasOnlyKeys(x, ['type', 'month']) && typeof x.month === 'string' && MONTH.test(x.month);
     case 'retry':
