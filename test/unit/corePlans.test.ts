@@ -216,7 +216,9 @@ test('re-applying: what an earlier apply did is skipped and says so; a lost answ
   // Only the ready change goes out; the results file keeps the done one's work order.
   assert.deepEqual(applyGroups(v).map((g) => g.verdicts.map((x) => x.change.line)), [[4]]);
   const before = resultsBeforeSending(v, previous, t);
-  assert.deepEqual(before.map((r) => r.outcome), ['succeeded', 'not-sent', 'not-sent']);
+  // The lost answer stays open in the results file, so no later Apply takes it for unsent either.
+  assert.deepEqual(before.map((r) => r.outcome), ['succeeded', 'may-have-been-carried-out', 'not-sent']);
+  assert.equal(before[1].sentAt, '2026-11-30T10:00:00Z');
   assert.equal(before[0].workOrderId, 'W1');
 });
 

@@ -68,8 +68,15 @@ export function resultsBeforeSending(verdicts: readonly Verdict[], previous: Rea
         });
       }
       case 'blocked':
-      case 'unchecked':
+      case 'unchecked': {
+        // What an earlier apply left open stays open, so no later Apply takes it for unsent.
+        const prev = previous.get(v.change.index);
+        const open = v.findings.find((f) => f.kind === 'uncertain' || (f.kind === 'pendingWorkOrder' && prev?.outcome === 'work-order-pending'));
+        if (open && prev) {
+          return resultOf(v, open.kind === 'uncertain' ? 'may-have-been-carried-out' : 'work-order-pending', why, { workOrderId: prev.workOrderId, sentAt: prev.sentAt });
+        }
         return resultOf(v, 'not-sent', why || t('Not sent: the change could not be checked.'));
+      }
       case 'ready':
         return resultOf(v, 'not-sent', t('Not sent: Apply was cancelled before its turn.'));
     }
