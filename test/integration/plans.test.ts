@@ -14,12 +14,13 @@ import type { CardActionResult } from '../../src/commands/runCardAction';
 import type { CardAction } from '../../src/core/cardRules';
 import { ACTION_COMMANDS } from '../../src/core/commandIds';
 import { actionOffered, carrierOf } from '../../src/core/cardRules';
+import { csvTable } from '../../src/core/plans/planFile';
 import { luhnValid } from '../../src/gsl/luhn';
 import type { SimDeviceVO } from '../../src/gsl/models';
 import type { DemoFleet } from '../../src/host/demoFleet';
 import type { Card } from '../../src/simulator/index';
 import type { SimFleetTestApi } from '../../src/testApi';
-import { getApi, scripted, until } from './helpers';
+import { getApi, scripted, until, unusedCards } from './helpers';
 
 const CARDS = 1200;
 const withCheck = (body: string): string => body + [...'0123456789'].find((d) => luhnValid(body + d))!;
@@ -35,18 +36,8 @@ describe('change plans', function () {
   const used = new Set<string>();
   const asked: string[] = [];
 
-  /** Cards of the demo the action is offered for, not used by another test yet. */
-  function fresh(action: CardAction, n: number, where: (c: Card) => boolean = () => true): SimDeviceVO[] {
-    const out: SimDeviceVO[] = [];
-    for (const c of demo.simulator.store.allCards()) {
-      if (out.length === n) break;
-      if (used.has(c.vo.sim_card_id) || !where(c) || !actionOffered(action, c.vo, false) || api.fleet().tracker.isPending(c.vo.sim_card_id)) continue;
-      used.add(c.vo.sim_card_id);
-      out.push(structuredClone(c.vo));
-    }
-    assert.equal(out.length, n, `the demo fleet has ${n} unused cards for ${action}`);
-    return out;
-  }
+  /** Cards of the demo the action is offered for, not used by another test yet, with no work order running. */
+  const fresh = (action: CardAction, n: number, where?: (c: Card) => boolean): SimDeviceVO[] => unusedCards(demo, used, action, n, where, (id) => api.fleet().tracker.isPending(id));
   const vo = (c: SimDeviceVO) => demo.simulator.store.byCardId(c.sim_card_id)!.vo;
   const stats = () => demo.simulator.stats();
   /** Requests that change something: every non-GET operation but signing in. */
@@ -96,7 +87,7 @@ describe('change plans', function () {
   /** The results file next to the plan, as rows of cells by column name. */
   function resultsOf(uri: vscode.Uri): Array<Record<string, string>> {
     const text = readFileSync(uri.fsPath.replace(/\.csv$/, '.results.csv'), 'utf8');
-    const [header, ...rows] = text.trimEnd().split('\n').map(splitCsv);
+    const [header, ...rows] = csvTable(text);
     return rows.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
   }
 
@@ -313,26 +304,3 @@ describe('change plans', function () {
     assert.ok(diagnostics.some((d) => d.range.start.line === 7 && d.code === 'uncertain'), diagnostics.map((d) => `${d.range.start.line}: ${d.code}`).join(', '));
   });
 });
-
-/** One CSV row's cells (quoted cells with doubled quotes; no line breaks in these files). */
-function splitCsv(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
-}
