@@ -151,11 +151,11 @@ async function agree(ctx: CommandContext, name: string, review: PlanReview, grou
   const notSent = review.verdicts.filter((v) => v.state === 'blocked' || v.state === 'unchecked').length;
   const done = review.verdicts.filter((v) => v.state === 'done').length;
   const notes = [
-    ...(notSent ? [t('{0} changes are not sent: they have problems (see Problems).', notSent)] : []),
-    ...(done ? [t('{0} changes are done already and skipped.', done)] : []),
+    ...(notSent ? [t('Not sent, with problems: {0} (see Problems).', notSent)] : []),
+    ...(done ? [t('Done already, skipped: {0}.', done)] : []),
     t('Each request is sent once; none is sent again if its answer is lost. The outcome of each change is written to {0}.', resultsFileName(name)),
   ];
-  if (!(await ui.confirm(t('Apply {0}: {1} changes?', name, ready), [lines.join('\n'), ...notes].join('\n\n'), t('Apply')))) return false;
+  if (!(await ui.confirm(t('Apply {0}? Changes to send: {1}.', name, ready), [lines.join('\n'), ...notes].join('\n\n'), t('Apply')))) return false;
   const clearing = groups.filter((g) => g.action === 'clearRealName').reduce((n, g) => n + g.verdicts.length, 0);
   if (clearing === 0) return true;
   // Clearing real-name registration cannot be undone from here: the person types the count, as with the command.

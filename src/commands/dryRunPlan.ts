@@ -48,9 +48,9 @@ export function reviewSummary(review: PlanReview, t: Translate, lead: string, ta
   const c = verdictCounts(review.verdicts);
   const perAction = c.perAction.map(([a, n]) => `${t(ACTION_WORDS[a])} ${n}`).join(', ');
   const parts = [lead, c.ready ? t('{0} of {1} changes would be sent ({2}).', c.ready, review.verdicts.length, perAction) : t('None of the {0} changes would be sent.', review.verdicts.length)];
-  if (c.blocked + c.unchecked) parts.push(t('{0} have problems (see Problems).', c.blocked + c.unchecked));
+  if (c.blocked + c.unchecked) parts.push(t('With problems: {0} (see Problems).', c.blocked + c.unchecked));
   if (review.file.problems.some((p) => p.severity === 'error')) parts.push(t('The file has problems (see Problems).'));
-  if (c.done) parts.push(t('{0} are done already and skipped.', c.done));
+  if (c.done) parts.push(t('Done already, skipped: {0}.', c.done));
   parts.push(tail);
   return parts.join(' ');
 }

@@ -222,9 +222,9 @@ describe('change plans', function () {
     const result = await apply(uri, true);
     // The one question uses the commands' own words for each action.
     const question = asked.at(-1) ?? '';
-    assert.match(question, /^Apply apply\.simplan\.csv: 5 changes\?/);
+    assert.match(question, /^Apply apply\.simplan\.csv\? Changes to send: 5\./);
     assert.ok(question.includes('Stop 3 cards?') && question.includes('Add "pilot" to 2 cards?'), question);
-    assert.match(question, /1 changes are not sent: they have problems/);
+    assert.match(question, /Not sent, with problems: 1 \(see Problems\)/);
     // Stopped once per card, the refused one never resent; the tags in one batch request.
     assert.equal(opCount('POST /v1/sim-cards/{id}/stop') - stopsBefore, 3);
     for (const c of stops) assert.equal(cardOps(c, 'POST /v1/sim-cards/{id}/stop'), 1, c.iccid);
@@ -270,8 +270,8 @@ describe('change plans', function () {
     const stopsBefore = opCount('POST /v1/sim-cards/{id}/stop');
     const second = await apply(uri, true);
     // Only the refused stop and the new SMS are asked about and sent.
-    assert.match(asked.at(-1) ?? '', /Apply apply\.simplan\.csv: 2 changes\?/);
-    assert.match(asked.at(-1) ?? '', /4 changes are done already and skipped/);
+    assert.match(asked.at(-1) ?? '', /Apply apply\.simplan\.csv\? Changes to send: 2\./);
+    assert.match(asked.at(-1) ?? '', /Done already, skipped: 4\./);
     assert.equal(opCount('POST /v1/sim-cards/{id}/stop') - stopsBefore, 1);
     assert.equal(opCount('POST /v1/sms-send-infos') - smsBefore, 1);
     demo.simulator.settleWorkOrders();
