@@ -183,6 +183,31 @@ describe('change plans', function () {
     await until(() => !api.fleet().tracker.isPending(pending.sim_card_id));
   });
 
+  it('reads a JSON plan: diagnostics on the value at fault, and VS Code validates the file with the contributed schema', async () => {
+    const [ok, other] = fresh('stop', 2);
+    const uri = writePlan('checks.simplan.json', [
+      '{',
+      '  "changes": [',
+      `    { "card": ${ok.iccid}, "action": "stop", "note": "an unquoted ICCID keeps every digit" },`,
+      `    { "card": "${other.iccid}", "action": "reboot" }`,
+      '  ]',
+      '}',
+    ]);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await until(() => vscode.languages.getDiagnostics(uri).some((d) => d.code === 'unknownAction'));
+    const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'SIM Fleet');
+    assert.deepEqual(
+      ours.map((d) => [d.code, d.range.start.line + 1, document.getText(d.range)]),
+      [['unknownAction', 4, '"reboot"']],
+    );
+    // The JSON language service reads the schema from jsonValidation: "reboot" is not in its enum.
+    await until(() => vscode.languages.getDiagnostics(uri).some((d) => d.source !== 'SIM Fleet' && d.range.start.line === 3));
+    const schema = vscode.languages.getDiagnostics(uri).filter((d) => d.source !== 'SIM Fleet');
+    assert.ok(schema.some((d) => d.range.start.line === 3 && /Value is not accepted\. Valid values: "resume", "stop"/.test(d.message)), schema.map((d) => d.message).join('\n'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('dry-runs a 40-line plan against the live fleet in a few batched requests and changes nothing', async () => {
     const stops = fresh('stop', 30);
     const tagged = fresh('addTags', 5, (c) => !(c.vo.tag_names ?? '').includes('pilot'));
