@@ -90,7 +90,7 @@ export default tseslint.config(
   restrict(['src/core/**/*.ts'], { paths: [NO_VSCODE], patterns: [...outer('fleet', 'host', 'panels', 'editor', 'commands', 'tools', 'webview'), ...roots] }),
   restrict(['src/fleet/**/*.ts'], { patterns: [...outer('host', 'panels', 'editor', 'commands', 'tools', 'webview'), ...roots] }),
   // The card lookup is tested in plain Node against the simulator.
-  restrict(['src/fleet/cardLookup.ts'], { paths: [NO_VSCODE], patterns: [...outer('host', 'panels', 'editor', 'commands', 'tools', 'webview'), ...roots] }),
+  restrict(['src/fleet/cardLookup.ts', 'src/fleet/planReview.ts'], { paths: [NO_VSCODE], patterns: [...outer('host', 'panels', 'editor', 'commands', 'tools', 'webview'), ...roots] }),
   restrict(['src/panels/**/*.ts'], { patterns: [...outer('fleet', 'host', 'editor', 'commands', 'tools', 'webview'), ...roots] }),
   // Providers for files (hovers, links, inline status, card documents): the core's rules and the fleet's lookup; settings come from extension.ts.
   restrict(['src/editor/**/*.ts'], { patterns: [...outer('host', 'panels', 'commands', 'tools', 'webview'), ...roots] }),

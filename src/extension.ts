@@ -9,6 +9,8 @@ import type { CommandContext } from './commands/commandContext';
 import { registerCommands } from './commands/registerCommands';
 import { CardDocuments } from './editor/cardDocuments';
 import { IdentifierFeatures } from './editor/identifierFeatures';
+import { PlanFeatures } from './editor/planFeatures';
+import { PlanReviewer } from './fleet/planReview';
 import { CardChanges } from './fleet/cardChanges';
 import { CardLookup } from './fleet/cardLookup';
 import { describeFilter, isFilterActive } from './fleet/filter';
@@ -76,7 +78,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   const lookup = new CardLookup({ accounts, notFoundTtlMs: () => settings.identifiers().notFoundTtlMs, log });
   const identifiers = new IdentifierFeatures({ lookup, accounts, settings: () => settings.identifiers(), t, mask: () => hidden.mask });
   const cardDocuments = new CardDocuments({ accounts, onDidChangeCards: cardChanges.onDidChange, t, mask: () => hidden.mask, onDidChangeMask: hidden.onDidChange });
-  const ctx: CommandContext = { accounts, fleets, lookup, tree, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks };
+  // Change plans: checked against the fleets as they are edited, applied through the commands.
+  const plans = new PlanFeatures({ reviewer: new PlanReviewer({ fleets, lookup, t, log }), t, mask: () => hidden.mask, onDidChangeFleet: [fleets.onDidChange, fleets.onDidChangeWorkOrder, hidden.onDidChange] });
+  const ctx: CommandContext = { accounts, fleets, lookup, tree, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks, plans };
   const tools = new CardTools(ctx);
 
   // Filters belong to accounts: with one account the view's description names its filter; with
@@ -112,6 +116,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     lookup,
     identifiers,
     cardDocuments,
+    plans,
     tools,
     ...registerCommands(ctx),
     // A card that changed is looked up again before a hover shows it.

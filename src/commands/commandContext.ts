@@ -13,6 +13,7 @@ import type { Milestones } from '../host/milestones';
 import type { OutputLogger } from '../host/logger';
 import type { Ui } from '../host/ui';
 import type { Panels } from '../panels/index';
+import type { PlanFeatures } from '../editor/planFeatures';
 
 export interface CommandContext {
   readonly accounts: AccountRegistry;
@@ -30,6 +31,8 @@ export interface CommandContext {
   readonly hidden: HiddenIdentifiers;
   /** What the Getting Started walkthrough's steps complete on. */
   readonly milestones: Milestones;
+  /** Change plans open in editors: their checks and diagnostics. */
+  readonly plans: PlanFeatures;
   /** A test run (ExtensionMode.Test): commands hand their results back to the caller. */
   readonly testHooks: boolean;
 }

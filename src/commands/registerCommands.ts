@@ -55,6 +55,9 @@ import { stopCard } from './stopCard';
 import { switchAccount } from './switchAccount';
 import { hideIdentifiers, showIdentifiers } from './toggleHideIdentifiers';
 import { unpinCard } from './unpinCard';
+import { applyPlan } from './applyPlan';
+import { dryRunPlan } from './dryRunPlan';
+import { newChangePlan } from './newChangePlan';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
@@ -109,6 +112,9 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.card.openAsDocument': openAsDocument,
   'simFleet.card.compareWith': compareWith,
   'simFleet.log.show': showLog,
+  'simFleet.plan.new': newChangePlan,
+  'simFleet.plan.dryRun': dryRunPlan,
+  'simFleet.plan.apply': applyPlan,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

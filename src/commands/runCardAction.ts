@@ -167,9 +167,17 @@ export async function runCardAction(ctx: CommandContext, action: CardAction, nod
  * Carries out an action already agreed to, whoever asked (the command's dialog, VS Code's
  * confirmation of an agent's tool, a change plan's Apply): plans the requests and sends them.
  */
-export async function carryOutCardAction(ctx: CommandContext, action: CardAction, targets: readonly CardTarget[], skipped: readonly SimDeviceVO[], input: ActionInput = {}): Promise<CardActionResult | undefined> {
+export async function carryOutCardAction(
+  ctx: CommandContext,
+  action: CardAction,
+  targets: readonly CardTarget[],
+  skipped: readonly SimDeviceVO[],
+  input: ActionInput = {},
+  /** `quiet`: the summaries go to the log only (a change plan's Apply says what happened itself). */
+  options: { quiet?: boolean } = {},
+): Promise<CardActionResult | undefined> {
   const prepared = await prepare(ctx, action, input, targets, [...skipped]);
-  return prepared && prepared.ready.length ? send(ctx, prepared) : undefined;
+  return prepared && prepared.ready.length ? send(ctx, prepared, options.quiet ?? false) : undefined;
 }
 
 /** The cards the input holds back, and the requests for the rest (batch APIs: up to 500 cards each; tags grouped by the set each card will have). */
@@ -198,7 +206,7 @@ async function prepare(ctx: CommandContext, action: CardAction, input: ActionInp
  * Exactly one request per card (or per chunk), a few at a time, never retried, cancellable between
  * requests; every work order followed to its end; a summary.
  */
-async function send(ctx: CommandContext, prepared: Prepared): Promise<CardActionResult> {
+async function send(ctx: CommandContext, prepared: Prepared, quiet = false): Promise<CardActionResult> {
   const { t, ui } = ctx;
   const { action, input, sendables, skipped, held, ready } = prepared;
   const verb = t(ACTION_WORDS[action]);
@@ -257,9 +265,11 @@ async function send(ctx: CommandContext, prepared: Prepared): Promise<CardAction
   ctx.log.info(`${operation}: ${summary}`);
   const showDetails = t('Show Details');
   const failedAny = outcomes.some((o) => !o.ok) || held.length > 0;
-  void (failedAny ? ui.warn(summary, showDetails) : ui.info(summary, showDetails)).then((choice) => {
-    if (choice === showDetails) ctx.log.show();
-  });
+  if (!quiet) {
+    void (failedAny ? ui.warn(summary, showDetails) : ui.info(summary, showDetails)).then((choice) => {
+      if (choice === showDetails) ctx.log.show();
+    });
+  }
 
   let finished: Promise<TrackedWorkOrder[]>;
   if (kind === 'workOrder') {
@@ -267,6 +277,7 @@ async function send(ctx: CommandContext, prepared: Prepared): Promise<CardAction
       if (orders.length === 0) return orders;
       const text = workOrdersSummary(action, orders, t);
       ctx.log.info(text);
+      if (quiet) return orders;
       void (anyNotSucceeded(orders) ? ui.warn(text, showDetails) : ui.info(text)).then((choice) => {
         if (choice === showDetails) ctx.log.show();
       });

@@ -179,11 +179,7 @@ export function actionKind(action: CardAction): ActionKind {
 
 /** Whether the action applies to the card as it is now (a running work order aside: see `offeredActions`). */
 export function actionApplies(action: CardAction, card: CardState): boolean {
-  const rule = RULES[action];
-  if (card.sim_status === undefined || !rule.from.includes(card.sim_status)) return false;
-  if (rule.physicalOnly && !isPhysical(card)) return false;
-  if (rule.carriers && !rule.carriers.includes(carrierOf(card))) return false;
-  return rule.when ? rule.when(card) : true;
+  return whyNotApplicable(action, card) === undefined;
 }
 
 /** The actions the card's state allows, in menu order. */
@@ -351,4 +347,71 @@ export function attributeValuesOf(card: CardState): Array<string | undefined> {
     const v = card[attributeKey(n)];
     return typeof v === 'string' && v !== '' ? v : undefined;
   });
+}
+
+/**
+ * Why an action does not apply to a card as it is now, in the order the rules are read: its
+ * status, its card type, its carrier, then its own state (flags, pool, rebinds left, …; with the
+ * blocked reason when one is known). Undefined when the action applies. The words are the
+ * caller's (a change plan's diagnostics say it in a sentence).
+ */
+export type NotApplicable =
+  | { why: 'status'; from: readonly SimStatus[] }
+  | { why: 'physicalOnly' }
+  | { why: 'carrier'; carriers: readonly Carrier[] }
+  | { why: 'state'; blocked?: (typeof BLOCKED_REASONS)[keyof typeof BLOCKED_REASONS] };
+
+export function whyNotApplicable(action: CardAction, card: CardState): NotApplicable | undefined {
+  const rule = RULES[action];
+  if (card.sim_status === undefined || !rule.from.includes(card.sim_status)) return { why: 'status', from: rule.from };
+  if (rule.physicalOnly && !isPhysical(card)) return { why: 'physicalOnly' };
+  if (rule.carriers && !rule.carriers.includes(carrierOf(card))) return { why: 'carrier', carriers: rule.carriers };
+  if (rule.when && !rule.when(card)) {
+    const blocked =
+      action === 'resume' ? BLOCKED_REASONS.notResumable : action === 'bindImei' ? BLOCKED_REASONS.noRebindsLeft : action === 'limitSpeed' ? BLOCKED_REASONS.unicomSpeedNeedsRealName : undefined;
+    return { why: 'state', blocked };
+  }
+  return undefined;
+}
+
+/**
+ * Whether the card already shows what the action would bring about (a change plan skips such a
+ * line, and a request whose answer was lost is known to have been carried out): true or false,
+ * or undefined when the card's record cannot tell (a read, an SMS, a rebind to the device in use).
+ */
+export function alreadyDone(action: CardAction, card: CardState, input: ActionInput = {}): boolean | undefined {
+  switch (action) {
+    case 'resume':
+    case 'activate':
+      return card.sim_status === 20;
+    case 'stop':
+      return card.sim_status === 14;
+    case 'cutNetwork':
+      return card.cut_net_flag === true;
+    case 'restoreNetwork':
+      return card.cut_net_flag !== true;
+    case 'setUsageCutoff':
+      return card.exceed_cut_net_flag === true && input.quotaMb !== undefined && String(card.exceed_cut_net_quota ?? '') === input.quotaMb;
+    case 'cancelUsageCutoff':
+      return card.exceed_cut_net_flag !== true;
+    case 'limitSpeed': {
+      const now = card.speed_value ?? -1;
+      return input.kbps !== undefined && (now === input.kbps || (input.kbps < 0 && now < 0));
+    }
+    case 'bindImei':
+      return input.bindType === 2 && input.imei !== undefined ? card.imei === input.imei : undefined;
+    case 'clearRealName':
+      return card.real_named === false;
+    case 'addTags':
+      return (input.tags ?? []).every((n) => tagNamesOf(card).includes(n));
+    case 'removeTags':
+      return !(input.tags ?? []).some((n) => tagNamesOf(card).includes(n));
+    case 'setAttribute':
+      return input.slot !== undefined && (card[attributeKey(input.slot)] ?? '') === (input.value ?? '');
+    case 'clearAttribute':
+      return input.slot !== undefined && attributeValuesOf(card)[input.slot - 1] === undefined;
+    case 'checkRealName':
+    case 'sendSms':
+      return undefined;
+  }
 }

@@ -56,6 +56,9 @@ export const COMMAND_IDS = [
   'simFleet.card.openAsDocument',
   'simFleet.card.compareWith',
   'simFleet.log.show',
+  'simFleet.plan.new',
+  'simFleet.plan.dryRun',
+  'simFleet.plan.apply',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

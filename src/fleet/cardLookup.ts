@@ -419,8 +419,9 @@ export class CardLookup implements Disposable {
    * (a hover) goes ahead of other work. Resolves `unknown: cancelled` for identifiers when
    * `signal` aborts; the work continues for other callers that still wait.
    */
-  async resolve(ids: readonly CardIdentifier[], options: { urgent?: boolean; signal?: AbortSignal } = {}): Promise<Map<string, LookupResult>> {
-    const accounts = this.options.accounts.all();
+  async resolve(ids: readonly CardIdentifier[], options: { urgent?: boolean; signal?: AbortSignal; accountIds?: readonly AccountId[] } = {}): Promise<Map<string, LookupResult>> {
+    // A change plan looks in the accounts it names only.
+    const accounts = this.options.accounts.all().filter((a) => !options.accountIds || options.accountIds.includes(a.id));
     const out = new Map<string, LookupResult>();
     const distinct = new Map(ids.map((id) => [identifierKey(id), id]));
     if (accounts.length === 0) {

@@ -6,7 +6,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './lib/fixtures';
-import { activeTab, editorPart, expandGroup, openFleetView, quickInput, quickInputBox, readRows, sidebar, waitForGroups, waitForWebview } from './lib/workbench';
+import { activeTab, editorPart, expandGroup, openFleetView, quickOpen, readRows, sidebar, waitForGroups, waitForWebview } from './lib/workbench';
 
 test.use({ demo: true, settings: { 'simFleet.identifiers.inlineStatus': true } });
 
@@ -90,13 +90,7 @@ test('log hover: an ICCID in a log file shows its card, and the hover opens it',
         '',
       ].join('\n'),
     );
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    await quickInputBox(page).waitFor();
-    await quickInputBox(page).fill(LOG);
-    await quickInput(page).getByRole('option', { name: new RegExp(LOG.replace(/\./g, '\\.')) }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await expect(activeTab(page), 'the log open in the editor').toContainText(LOG);
+    await quickOpen(page, LOG);
     // The whole width for the log: the sidebar closes (Ctrl+B), as a person reading a log does.
     await page.keyboard.press('Control+B');
     await expect(sidebar(page)).toBeHidden();

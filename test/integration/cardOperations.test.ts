@@ -13,13 +13,13 @@ import type { CardActionResult } from '../../src/commands/runCardAction';
 import type { ListBatchResult } from '../../src/commands/runListBatch';
 import type { CardAction } from '../../src/core/cardRules';
 import { ACTION_COMMANDS } from '../../src/core/commandIds';
-import { actionOffered, carrierOf } from '../../src/core/cardRules';
+import { carrierOf } from '../../src/core/cardRules';
 import type { DemoFleet } from '../../src/host/demoFleet';
 import type { PickItem, UiBackend } from '../../src/host/ui';
 import type { SimDeviceVO } from '../../src/gsl/models';
 import type { Card } from '../../src/simulator/index';
 import type { SimFleetTestApi } from '../../src/testApi';
-import { getApi, scripted, until } from './helpers';
+import { getApi, scripted, until, unusedCards } from './helpers';
 
 const CARDS = 8000;
 const MANY = 600;
@@ -33,17 +33,7 @@ describe('card operations', function () {
   const asked: string[] = [];
 
   /** Cards of the demo the action is offered for (as the tree shows them), not used by another test yet. */
-  function fresh(action: CardAction, n: number, where: (c: Card) => boolean = () => true): SimDeviceVO[] {
-    const out: SimDeviceVO[] = [];
-    for (const c of demo.simulator.store.allCards()) {
-      if (out.length === n) break;
-      if (used.has(c.vo.sim_card_id) || !where(c) || !actionOffered(action, c.vo, false)) continue;
-      used.add(c.vo.sim_card_id);
-      out.push(structuredClone(c.vo));
-    }
-    assert.equal(out.length, n, `the demo fleet has ${n} unused cards for ${action}`);
-    return out;
-  }
+  const fresh = (action: CardAction, n: number, where?: (c: Card) => boolean): SimDeviceVO[] => unusedCards(demo, used, action, n, where);
   const vo = (c: SimDeviceVO) => demo.simulator.store.byCardId(c.sim_card_id)!.vo;
   const node = (card: SimDeviceVO) => ({ card, accountId: api.fleet().account.id });
   const opCount = (op: string) => demo.simulator.stats().operations[op] ?? 0;

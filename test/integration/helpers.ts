@@ -2,6 +2,11 @@
 // and a bounded wait.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { CardAction } from '../../src/core/cardRules';
+import { actionOffered } from '../../src/core/cardRules';
+import type { SimDeviceVO } from '../../src/gsl/models';
+import type { DemoFleet } from '../../src/host/demoFleet';
+import type { Card } from '../../src/simulator/index';
 import type { CardNode } from '../../src/fleet/nodes/cardNode';
 import type { FleetNode } from '../../src/fleet/nodes/fleetNode';
 import type { PickItem, UiBackend } from '../../src/host/ui';
@@ -47,3 +52,19 @@ export const label = (n: FleetNode): string => String(n.getTreeItem().label);
 
 /** The card nodes among a node's children. */
 export const cardsOf = (nodes: FleetNode[]): CardNode[] => nodes.filter((n): n is CardNode => 'card' in n);
+
+/**
+ * Cards of the demo the action is offered for (as the tree shows them, no work order pending),
+ * copied, and not used by another test yet (`used` remembers them).
+ */
+export function unusedCards(demo: DemoFleet, used: Set<string>, action: CardAction, n: number, where: (c: Card) => boolean = () => true, pending: (cardId: string) => boolean = () => false): SimDeviceVO[] {
+  const out: SimDeviceVO[] = [];
+  for (const c of demo.simulator.store.allCards()) {
+    if (out.length === n) break;
+    if (used.has(c.vo.sim_card_id) || !where(c) || !actionOffered(action, c.vo, pending(c.vo.sim_card_id))) continue;
+    used.add(c.vo.sim_card_id);
+    out.push(structuredClone(c.vo));
+  }
+  assert.equal(out.length, n, `the demo fleet has ${n} unused cards for ${action}`);
+  return out;
+}

@@ -16,7 +16,7 @@ const read = (p: string) => readFileSync(path.join(root, p), 'utf8');
 const json = (p: string) => JSON.parse(read(p)) as Record<string, string>;
 
 function sources(): string[] {
-  const dirs = ['src/core', 'src/host', 'src/fleet', 'src/fleet/nodes', 'src/commands', 'src/editor', 'src/tools'];
+  const dirs = ['src/core', 'src/core/plans', 'src/host', 'src/fleet', 'src/fleet/nodes', 'src/commands', 'src/editor', 'src/tools'];
   return ['src/extension.ts', ...dirs.flatMap((d) => readdirSync(path.join(root, d)).filter((f) => f.endsWith('.ts')).map((f) => `${d}/${f}`))];
 }
 

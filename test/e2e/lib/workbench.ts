@@ -386,6 +386,17 @@ export const activeTab = (page: Page) => page.locator('.tabs-container .tab.acti
 export const tab = (page: Page, re: RegExp) => page.locator('.tabs-container .tab').filter({ hasText: re });
 export const editorPart = (page: Page) => page.locator('#workbench\\.parts\\.editor');
 
+/** Quick Open (Ctrl+P): types a workspace file's name and opens it, as a person does. */
+export async function quickOpen(page: Page, fileName: string) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(`${MOD}+P`);
+  await quickInputBox(page).waitFor();
+  await quickInputBox(page).fill(fileName);
+  await quickInput(page).getByRole('option', { name: new RegExp(escapeRe(fileName)) }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await expect(activeTab(page), `${fileName} open in the editor`).toContainText(fileName);
+}
+
 /**
  * The content frame of the webview panel shown in the active editor group. Webviews are nested
  * iframes: the workbench's `iframe.webview` hosts `#active-frame`, which holds the page.

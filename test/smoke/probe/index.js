@@ -35,7 +35,7 @@ async function run() {
     if (!cond) throw new Error(message);
   };
 
-  /** @type {{ version: string, contributes: { commands: { command: string }[] } }} */
+  /** @type {{ version: string, contributes: { commands: { command: string }[], jsonValidation?: { url: string }[] } }} */
   const manifest = JSON.parse(fs.readFileSync(path.join(String(sourceDir), 'package.json'), 'utf8'));
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   const installed = () => {
@@ -70,6 +70,16 @@ async function run() {
     need(missing.length === 0, `missing from the installed copy: ${missing.map((b) => `dist/${b}`).join(', ')}`);
     const unwanted = ['src', 'test', 'node_modules', 'out', 'dist/simulator.js'].filter((p) => fs.existsSync(path.join(root, p)));
     need(unwanted.length === 0, `the installed copy holds ${unwanted.join(', ')}`);
+  });
+
+  // A schema the manifest points at but the package leaves out fails silently: VS Code just stops validating.
+  await check('the installed copy holds every JSON schema the manifest contributes (jsonValidation)', () => {
+    const root = installed().extensionPath;
+    const schemas = manifest.contributes.jsonValidation ?? [];
+    need(schemas.length > 0, 'package.json contributes no jsonValidation');
+    const missing = schemas.map((s) => s.url).filter((u) => !fs.existsSync(path.join(root, u)));
+    need(missing.length === 0, `missing from the installed copy: ${missing.join(', ')}`);
+    for (const s of schemas) JSON.parse(fs.readFileSync(path.join(root, s.url), 'utf8'));
   });
 
   await check('activates without an error', async () => {
