@@ -244,7 +244,10 @@ describe('change plans', function () {
     demo.simulator.setFaults({ errorRate: 1, errorStatus: 400, errorCode: 'GSL.00099999', errorMessage: HOSTILE, pathPattern: `/v1/sim-cards/${refused.sim_card_id}/stop$`, method: 'POST', times: 1 });
     const stopsBefore = opCount('POST /v1/sim-cards/{id}/stop');
     const tagsBefore = opCount('POST /v1/sim-tags/batch-set');
-    const result = await apply(uri, true);
+    // Apply clicked twice: the second sends nothing.
+    const [result, twice] = await Promise.all([apply(uri, true), vscode.commands.executeCommand('simFleet.plan.apply', uri)]);
+    assert.equal(twice, undefined);
+    assert.ok(api.ui.notifications.some((n) => n.message === 'apply.simplan.csv is being applied already; wait until it ends.'));
     // The one question uses the commands' own words for each action.
     const question = asked.at(-1) ?? '';
     assert.match(question, /^Apply apply\.simplan\.csv\? Changes to send: 5\./);
