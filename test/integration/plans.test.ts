@@ -284,6 +284,33 @@ describe('change plans', function () {
     assert.ok(tagged.every((c) => (vo(c).tag_names ?? '').includes('pilot')));
   });
 
+  it('clearing real-name registration in a plan also asks for the number of cards typed, as the command does; a wrong count sends nothing', async () => {
+    const cards = fresh('clearRealName', 2);
+    const uri = writePlan('real-name.simplan.csv', ['card,action', ...cards.map((c) => `${c.iccid},clearRealName`)]);
+    const op = 'POST /v1/sim-cards/{id}/clear-real-name';
+    const before = opCount(op);
+    const typed: string[] = [];
+    const answer = (count: string) => ({
+      confirm: async () => true,
+      input: async (o: vscode.InputBoxOptions) => {
+        typed.push(`${o.title ?? ''} | ${o.prompt ?? ''}`);
+        return count;
+      },
+    });
+    api.ui.current = answer('3');
+    assert.equal(await vscode.commands.executeCommand('simFleet.plan.apply', uri), undefined);
+    assert.equal(opCount(op), before, 'a wrong count sends nothing');
+    assert.match(typed[0], /^Clear Real-Name: type 2 to confirm \| China Telecom removes the identity registered for these 2 cards/);
+    api.ui.current = answer('2');
+    const result = (await vscode.commands.executeCommand('simFleet.plan.apply', uri)) as ApplyPlanResult | undefined;
+    assert.ok(result);
+    assert.equal(opCount(op) - before, 2);
+    demo.simulator.settleWorkOrders();
+    await result.finished;
+    assert.deepEqual(resultsOf(uri).map((r) => r.outcome), ['succeeded', 'succeeded']);
+    assert.ok(cards.every((c) => vo(c).real_named === false));
+  });
+
   it('re-applies a partly applied plan: done lines are skipped and say so; a lost answer is reported and never resent', async () => {
     const uri = vscode.Uri.file(path.join(folder, 'apply.simplan.csv'));
     const [sms] = fresh('sendSms', 1);
