@@ -183,6 +183,22 @@ describe('change plans', function () {
     await until(() => !api.fleet().tracker.isPending(pending.sim_card_id));
   });
 
+  it('a diagnostic that names a card follows Hide identifiers', async () => {
+    const uri = writePlan('hidden.simplan.csv', ['card,action', `${STRANGER},stop`]);
+    await vscode.window.showTextDocument(uri);
+    const message = () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'unknownCard')?.message ?? '';
+    await until(() => message().includes(STRANGER));
+    const config = vscode.workspace.getConfiguration('simFleet');
+    await config.update('hideIdentifiers', true, vscode.ConfigurationTarget.Global);
+    try {
+      await until(() => message() !== '' && !message().includes(STRANGER));
+      assert.match(message(), /^No card of demo answers to ICCID 8986•+\d{4}; check the number, or the account\.$/);
+    } finally {
+      await config.update('hideIdentifiers', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await until(() => message().includes(STRANGER));
+  });
+
   it('reads a JSON plan: diagnostics on the value at fault, and VS Code validates the file with the contributed schema', async () => {
     const [ok, other] = fresh('stop', 2);
     const uri = writePlan('checks.simplan.json', [
