@@ -243,7 +243,10 @@ describe('change plans', function () {
     assert.ok(result.review.requests <= 4, `${result.review.requests} requests`);
     assert.deepEqual({ mutations: mutations(), workOrders: stats().workOrders }, before, 'a dry run sends no change');
     assert.ok(stops.every((c) => vo(c).sim_status === 20));
+    // Each line's verdict is reported in the log ("Show Details").
     assert.ok(api.recentLog().some((l) => l.includes('Dry run of dry.simplan.csv')));
+    assert.ok(api.recentLog().some((l) => l.includes(`line 2: Stop ICCID ${stops[0].iccid} — ready`)), api.recentLog().slice(-5).join('\n'));
+    assert.ok(api.recentLog().some((l) => l.includes(`line 41: Send SMS ICCID ${sms[4].iccid} — ready`)));
   });
 
   it('applies a plan after one question: one request per card, one refused line, a line with a problem not sent, and the results file', async () => {
