@@ -96,3 +96,24 @@ test('signed out: every readable line is left unchecked and says to sign in, wit
   assert.match(review.verdicts[0].findings[0].message, /Sign in to check this change/);
   assert.equal(review.requests, 0);
 });
+
+test('a work order an earlier apply left running (another window) is read once: the line waits while it runs, and is done once it has', async () => {
+  await withSim({ cards: 120, seed: 5, workOrderMs: 600_000 }, async (sim) => {
+    const { client } = clientFor(sim, 'aksk');
+    const card = sim.store.allCards().find((c) => c.vo.sim_status === 20)!.vo;
+    const order = await client.stopSimCard({ sim_card_id: card.sim_card_id });
+    const text = `card,action\n${card.iccid},stop\n`;
+    const results = `line,card,action,value,attribute,account,outcome,detail,work_order_id,card_id,sent_at,finished_at\n2,${card.iccid},stop,,,,work-order-pending,Accepted,${order.work_order_id},${card.sim_card_id},${new Date().toISOString()},\n`;
+    const reviewer = reviewerFor([['demo', client]]);
+    sim.resetStats();
+    let review = await reviewer.review(text, 'csv', { fresh: true, resultsText: results, resultsName: 'p.simplan.results.csv' });
+    assert.deepEqual(review.verdicts[0].findings.map((f) => f.kind), ['pendingWorkOrder']);
+    assert.match(review.verdicts[0].findings[0].message, new RegExp(`Work order ${order.work_order_id} from an earlier apply is still running`));
+    const orderReads = Object.entries(sim.stats().operations).filter(([op]) => op.startsWith('GET /v1/work-orders'));
+    assert.equal(orderReads.reduce((n, [, count]) => n + count, 0), 1, JSON.stringify(orderReads));
+    sim.settleWorkOrders();
+    review = await reviewer.review(text, 'csv', { fresh: true, resultsText: results, resultsName: 'p.simplan.results.csv' });
+    assert.equal(review.verdicts[0].state, 'done');
+    assert.match(review.verdicts[0].findings[0].message, new RegExp(`Done in an earlier apply \\(work order ${order.work_order_id}\\); not sent again\\.`));
+  });
+});
