@@ -40,10 +40,27 @@ export interface ApplyPlanResult {
   finished: Promise<PlanResult[]>;
 }
 
+/** Plans this window is applying: a second Apply of one (a double click) sends nothing. */
+const applying = new Set<string>();
+
 export async function applyPlan(ctx: CommandContext, arg?: unknown): Promise<ApplyPlanResult | undefined> {
-  const { t, ui } = ctx;
   const document = await planDocument(ctx, arg);
   if (!document) return undefined;
+  const key = document.uri.toString();
+  if (applying.has(key)) {
+    void ctx.ui.info(ctx.t('{0} is being applied already; wait until it ends.', planName(document)));
+    return undefined;
+  }
+  applying.add(key);
+  try {
+    return await apply(ctx, document);
+  } finally {
+    applying.delete(key);
+  }
+}
+
+async function apply(ctx: CommandContext, document: vscode.TextDocument): Promise<ApplyPlanResult | undefined> {
+  const { t, ui } = ctx;
   const name = planName(document);
   if (document.isUntitled) {
     void ui.warn(t('Save the plan first (as *.simplan.csv or *.simplan.json): its results are written next to it.'));

@@ -183,6 +183,22 @@ describe('change plans', function () {
     await until(() => !api.fleet().tracker.isPending(pending.sim_card_id));
   });
 
+  it('a diagnostic that names a card follows Hide identifiers', async () => {
+    const uri = writePlan('hidden.simplan.csv', ['card,action', `${STRANGER},stop`]);
+    await vscode.window.showTextDocument(uri);
+    const message = () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'unknownCard')?.message ?? '';
+    await until(() => message().includes(STRANGER));
+    const config = vscode.workspace.getConfiguration('simFleet');
+    await config.update('hideIdentifiers', true, vscode.ConfigurationTarget.Global);
+    try {
+      await until(() => message() !== '' && !message().includes(STRANGER));
+      assert.match(message(), /^No card of demo answers to ICCID 8986•+\d{4}; check the number, or the account\.$/);
+    } finally {
+      await config.update('hideIdentifiers', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await until(() => message().includes(STRANGER));
+  });
+
   it('reads a JSON plan: diagnostics on the value at fault, and VS Code validates the file with the contributed schema', async () => {
     const [ok, other] = fresh('stop', 2);
     const uri = writePlan('checks.simplan.json', [
@@ -227,7 +243,10 @@ describe('change plans', function () {
     assert.ok(result.review.requests <= 4, `${result.review.requests} requests`);
     assert.deepEqual({ mutations: mutations(), workOrders: stats().workOrders }, before, 'a dry run sends no change');
     assert.ok(stops.every((c) => vo(c).sim_status === 20));
+    // Each line's verdict is reported in the log ("Show Details").
     assert.ok(api.recentLog().some((l) => l.includes('Dry run of dry.simplan.csv')));
+    assert.ok(api.recentLog().some((l) => l.includes(`line 2: Stop ICCID ${stops[0].iccid} — ready`)), api.recentLog().slice(-5).join('\n'));
+    assert.ok(api.recentLog().some((l) => l.includes(`line 41: Send SMS ICCID ${sms[4].iccid} — ready`)));
   });
 
   it('applies a plan after one question: one request per card, one refused line, a line with a problem not sent, and the results file', async () => {
@@ -244,7 +263,10 @@ describe('change plans', function () {
     demo.simulator.setFaults({ errorRate: 1, errorStatus: 400, errorCode: 'GSL.00099999', errorMessage: HOSTILE, pathPattern: `/v1/sim-cards/${refused.sim_card_id}/stop$`, method: 'POST', times: 1 });
     const stopsBefore = opCount('POST /v1/sim-cards/{id}/stop');
     const tagsBefore = opCount('POST /v1/sim-tags/batch-set');
-    const result = await apply(uri, true);
+    // Apply clicked twice: the second sends nothing.
+    const [result, twice] = await Promise.all([apply(uri, true), vscode.commands.executeCommand('simFleet.plan.apply', uri)]);
+    assert.equal(twice, undefined);
+    assert.ok(api.ui.notifications.some((n) => n.message === 'apply.simplan.csv is being applied already; wait until it ends.'));
     // The one question uses the commands' own words for each action.
     const question = asked.at(-1) ?? '';
     assert.match(question, /^Apply apply\.simplan\.csv\? Changes to send: 5\./);
@@ -279,6 +301,33 @@ describe('change plans', function () {
     assert.equal(vo(stops[0]).sim_status, 14);
     assert.equal(vo(refused).sim_status, 20);
     assert.ok(tagged.every((c) => (vo(c).tag_names ?? '').includes('pilot')));
+  });
+
+  it('clearing real-name registration in a plan also asks for the number of cards typed, as the command does; a wrong count sends nothing', async () => {
+    const cards = fresh('clearRealName', 2);
+    const uri = writePlan('real-name.simplan.csv', ['card,action', ...cards.map((c) => `${c.iccid},clearRealName`)]);
+    const op = 'POST /v1/sim-cards/{id}/clear-real-name';
+    const before = opCount(op);
+    const typed: string[] = [];
+    const answer = (count: string) => ({
+      confirm: async () => true,
+      input: async (o: vscode.InputBoxOptions) => {
+        typed.push(`${o.title ?? ''} | ${o.prompt ?? ''}`);
+        return count;
+      },
+    });
+    api.ui.current = answer('3');
+    assert.equal(await vscode.commands.executeCommand('simFleet.plan.apply', uri), undefined);
+    assert.equal(opCount(op), before, 'a wrong count sends nothing');
+    assert.match(typed[0], /^Clear Real-Name: type 2 to confirm \| China Telecom removes the identity registered for these 2 cards/);
+    api.ui.current = answer('2');
+    const result = (await vscode.commands.executeCommand('simFleet.plan.apply', uri)) as ApplyPlanResult | undefined;
+    assert.ok(result);
+    assert.equal(opCount(op) - before, 2);
+    demo.simulator.settleWorkOrders();
+    await result.finished;
+    assert.deepEqual(resultsOf(uri).map((r) => r.outcome), ['succeeded', 'succeeded']);
+    assert.ok(cards.every((c) => vo(c).real_named === false));
   });
 
   it('re-applies a partly applied plan: done lines are skipped and say so; a lost answer is reported and never resent', async () => {

@@ -185,6 +185,13 @@ test('repeats: the same line twice, the same card twice for one action, a second
   assert.match(v[3].findings[0].message, /Line 4 already starts a work order/);
 });
 
+test('a second work order on a card is held back only while the first is to be sent: not after a line already done', () => {
+  const text = ['card,action,value', `${A},stop,`, `${A},limitSpeed,1 Mbps`].join('\n');
+  // The card is stopped already: line 2 is done, and line 3 starts the only work order.
+  const v = judge(text, { [A]: card({ sim_status: 14 }) });
+  assert.deepEqual(v.map((x) => x.state), ['done', 'ready']);
+});
+
 test('tags the account lacks and attributes by name are checked against the account', () => {
   const text = ['card,action,value,attribute', `${A},addTags,"vip,ghost",`, `${B},setAttribute,Hangar 7,site`, `${C},setAttribute,x,Colour`].join('\n');
   const v = judge(text, { [A]: card({}), [B]: card({ sim_card_id: '2' }), [C]: card({ sim_card_id: '3' }) });

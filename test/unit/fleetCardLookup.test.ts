@@ -3,37 +3,15 @@
 // identifier the fleet does not hold must be remembered as such.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FleetAccount, FleetAccounts } from '../../src/core/accounts';
-import { Emitter } from '../../src/core/events';
 import type { CardIdentifier } from '../../src/core/identifiers';
 import { identifierKey } from '../../src/core/identifiers';
 import { luhnValid } from '../../src/gsl/luhn';
-import type { GslApi } from '../../src/gsl/api';
 import { CardLookup } from '../../src/fleet/cardLookup';
 import type { RunningSimulator } from '../../src/simulator/index';
+import { accountsOf } from './helpers/accounts';
 import { clientFor, withSim } from './helpers/clientSim';
 
 const LIST = 'GET /v1/sim-cards';
-
-function accountsOf(...entries: Array<[string, GslApi]>): FleetAccounts & { changed: Emitter<void>; list: Array<[string, GslApi]> } {
-  const changed = new Emitter<void>();
-  const list = [...entries];
-  const make = ([id, client]: [string, GslApi]): FleetAccount => ({
-    id,
-    kind: 'demo',
-    label: id,
-    currentClient: () => client,
-  });
-  return {
-    changed,
-    list,
-    onDidChange: changed.event,
-    state: list.length ? 'demo' : 'signedOut',
-    whenSignedIn: async (id) => make(list.find((e) => e[0] === id)!),
-    all: () => list.map(make),
-    get: (id) => list.filter((e) => e[0] === id).map(make)[0],
-  };
-}
 
 const withCheck = (body: string): string => body + [...'0123456789'].find((d) => luhnValid(body + d))!;
 /** A valid ICCID no generated fleet holds (the generator's issuer codes are 898600–898611). */

@@ -261,6 +261,8 @@ export function judgeChanges(changes: readonly PlannedChange[], facts: PlanFacts
   const time = facts.formatTime ?? hhmm;
   // Changes already judged runnable, by card, to find repeats and a second work order on a card.
   const byCard = new Map<string, Array<{ line: number; action: CardAction; key: string }>>();
+  // Work orders the plan will start, by card: the service takes one at a time.
+  const ordering = new Map<string, { line: number; action: CardAction }>();
   const byText = new Map<string, number>();
   return changes.map((change): Verdict => {
     const findings = [...change.findings];
@@ -320,7 +322,7 @@ export function judgeChanges(changes: readonly PlannedChange[], facts: PlanFacts
       findings.push({ kind: 'duplicate', severity: 'error', message: t('Line {0} already names this card for {1}; one change is enough. Delete this line.', same.line, verb) });
       return verdict('blocked', found);
     }
-    const order = actionKind(action) === 'workOrder' ? earlier.find((e) => actionKind(e.action) === 'workOrder') : undefined;
+    const order = actionKind(action) === 'workOrder' ? ordering.get(cardKey) : undefined;
     if (order) {
       findings.push({ kind: 'duplicate', severity: 'error', message: t('Line {0} already starts a work order on this card ({1}); the service refuses a second one while it runs. Move this change to a later plan.', order.line, t(ACTION_WORDS[order.action])) });
       return verdict('blocked', found);
@@ -433,6 +435,7 @@ export function judgeChanges(changes: readonly PlannedChange[], facts: PlanFacts
       findings.push({ kind: 'notSent', severity: 'error', message: say(t, skip) });
       return verdict('blocked', ready);
     }
+    if (actionKind(action) === 'workOrder') ordering.set(cardKey, { line: change.line, action });
     return verdict('ready', ready);
   });
 }
