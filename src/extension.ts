@@ -16,6 +16,9 @@ import { FleetTreeProvider } from './fleet/fleetTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
 import { RefreshManager } from './fleet/refreshManager';
 import { Fleets } from './fleet/fleets';
+import { FleetAttention } from './fleet/attention';
+import { FleetHistory } from './fleet/fleetHistory';
+import { ChangesTreeProvider } from './fleet/changesTreeProvider';
 import { AccountRegistry } from './host/accounts';
 import { OutputLogger } from './host/logger';
 import { settings } from './host/settings';
@@ -44,7 +47,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   // One fleet (model, work orders) per signed-in account.
   const fleets = new Fleets(accounts, () => settings.pageSize(), context.globalState);
   const cardChanges = new CardChanges();
-  const tree = new FleetTreeProvider(fleets, accounts, t, () => hidden.mask);
+  // Needs attention runs per account in the background; its daily snapshots are files under the
+  // extension's global storage (never synced, card data only).
+  const attention = new FleetAttention({
+    fleets,
+    history: new FleetHistory(vscode.Uri.joinPath(context.globalStorageUri, 'history').fsPath),
+    store: context.globalState,
+    config: () => ({ ...settings.attention(), history: settings.history() }),
+    log,
+    showProgress: (_accountId, work) => void vscode.window.withProgress({ location: { viewId: 'simFleet.cards' } }, () => work),
+  });
+  const tree = new FleetTreeProvider(fleets, accounts, t, () => hidden.mask, attention);
+  const changes = new ChangesTreeProvider(t, () => hidden.mask);
+  const changesView = vscode.window.createTreeView('simFleet.changes', { treeDataProvider: changes });
   const treeView = vscode.window.createTreeView<FleetNode>('simFleet.cards', { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
   const refresh = new RefreshManager({
     fleets,
@@ -69,12 +84,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     onDidChangeMask: hidden.onDidChange,
     confirmCopy: (what) => confirmCopy({ hidden, ui, t }, what),
     testHooks,
+    attentionSettings: () => settings.attention().settings,
   });
   // Identifiers met in files, cards as documents, and the agents' tools: across every account.
   const lookup = new CardLookup({ accounts, notFoundTtlMs: () => settings.identifiers().notFoundTtlMs, log });
   const identifiers = new IdentifierFeatures({ lookup, accounts, settings: () => settings.identifiers(), t, mask: () => hidden.mask });
   const cardDocuments = new CardDocuments({ accounts, onDidChangeCards: cardChanges.onDidChange, t, mask: () => hidden.mask, onDidChangeMask: hidden.onDidChange });
-  const ctx: CommandContext = { accounts, fleets, lookup, tree, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks };
+  const ctx: CommandContext = { accounts, fleets, lookup, tree, attention, changes, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks };
   const tools = new CardTools(ctx);
 
   // Filters belong to accounts: with one account the view's description names its filter; with
@@ -102,6 +118,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     { dispose: () => void accounts.dispose() },
     fleets,
     cardChanges,
+    attention,
+    changes,
+    changesView,
     tree,
     treeView,
     refresh,
@@ -114,6 +133,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     ...registerCommands(ctx),
     // A card that changed is looked up again before a hover shows it.
     cardChanges.onDidChange((e) => lookup.invalidate(e.cardIds)),
+    // Changed cards may change what needs attention: the account runs again (debounced).
+    cardChanges.onDidChange((e) => attention.cardsChanged(e)),
     { dispose: () => filterWatches.forEach((d) => d.dispose()) },
     fleets.onDidChange(() => {
       filterWatches.forEach((d) => d.dispose());
@@ -124,12 +145,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     // Everything shown is shown again, masked or not.
     hidden.onDidChange(() => {
       tree.refresh();
+      changes.refresh();
       showFilter();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'pageSize')) refresh.requestRefresh({ reset: true });
       if (settings.affects(e, 'autoRefreshSeconds')) refresh.schedule();
       if (settings.affects(e, 'identifiers')) identifiers.settingsChanged();
+      if (settings.affects(e, 'attention') || settings.affects(e, 'history')) attention.configChanged();
     }),
   );
   showFilter();
@@ -141,7 +164,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   if (process.env.SIM_FLEET_DEMO === '1') void vscode.commands.executeCommand('simFleet.account.startDemo' satisfies CommandId);
 
   if (SIM_FLEET_TEST_HOOKS && testHooks && testUi) {
-    return createTestApi(context, { accounts, fleets, tree, treeView, refresh, panels, lookup, tools: tools.tools, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
+    return createTestApi(context, { accounts, fleets, tree, attention, changes, treeView, refresh, panels, lookup, tools: tools.tools, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
   }
   return undefined;
 }

@@ -55,6 +55,15 @@ import { stopCard } from './stopCard';
 import { switchAccount } from './switchAccount';
 import { hideIdentifiers, showIdentifiers } from './toggleHideIdentifiers';
 import { unpinCard } from './unpinCard';
+import { runAttention } from './runAttention';
+import { cancelAttention } from './cancelAttention';
+import { showAllCards, showAttentionOnly } from './showAttentionOnly';
+import { dismissAttention } from './dismissAttention';
+import { restoreAttention } from './restoreAttention';
+import { takeSnapshot } from './takeSnapshot';
+import { deleteHistory } from './deleteHistory';
+import { whatChanged } from './whatChanged';
+import { exportChanges } from './exportChanges';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
@@ -109,6 +118,16 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.card.openAsDocument': openAsDocument,
   'simFleet.card.compareWith': compareWith,
   'simFleet.log.show': showLog,
+  'simFleet.attention.run': runAttention,
+  'simFleet.attention.cancel': cancelAttention,
+  'simFleet.attention.showOnly': showAttentionOnly,
+  'simFleet.attention.showAll': showAllCards,
+  'simFleet.attention.dismiss': dismissAttention,
+  'simFleet.attention.restore': restoreAttention,
+  'simFleet.history.takeSnapshot': takeSnapshot,
+  'simFleet.history.whatChanged': whatChanged,
+  'simFleet.history.exportChanges': exportChanges,
+  'simFleet.history.delete': deleteHistory,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -56,6 +56,16 @@ export const COMMAND_IDS = [
   'simFleet.card.openAsDocument',
   'simFleet.card.compareWith',
   'simFleet.log.show',
+  'simFleet.attention.run',
+  'simFleet.attention.cancel',
+  'simFleet.attention.showOnly',
+  'simFleet.attention.showAll',
+  'simFleet.attention.dismiss',
+  'simFleet.attention.restore',
+  'simFleet.history.takeSnapshot',
+  'simFleet.history.whatChanged',
+  'simFleet.history.exportChanges',
+  'simFleet.history.delete',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -10,6 +10,9 @@ import { SUMMARY_TEXTS } from '../../src/core/actionSummary';
 import { IDENTIFIER_WORDS } from '../../src/core/identifiers';
 import { SMS_STATUS_WORDS } from '../../src/core/words';
 import { SORT_KEY_WORDS } from '../../src/fleet/filter';
+import { MONTH_WORDS, REASON_WORDS } from '../../src/core/attentionWords';
+import { DISMISS_WORDS, dismissNoteProblem } from '../../src/core/dismissals';
+import { CHANGE_SECTION_WORDS } from '../../src/core/changeWords';
 
 const root = path.join(__dirname, '..', '..', '..');
 const read = (p: string) => readFileSync(path.join(root, p), 'utf8');
@@ -37,7 +40,9 @@ test('every t("…") string in the extension sources has a zh-cn translation', (
       }
     }
   }
-  const tables = [ACTION_WORDS, ACTION_NOUNS, BLOCKED_REASONS, SORT_KEY_WORDS, SMS_STATUS_WORDS, IDENTIFIER_WORDS].flatMap((x) => Object.values(x));
+  const tables = [ACTION_WORDS, ACTION_NOUNS, BLOCKED_REASONS, SORT_KEY_WORDS, SMS_STATUS_WORDS, IDENTIFIER_WORDS, REASON_WORDS, DISMISS_WORDS, MONTH_WORDS, CHANGE_SECTION_WORDS].flatMap((x) => Object.values(x));
+  // The dismissal note's problems, which the command translates.
+  for (const note of ['x'.repeat(201), 'a\tb']) tables.push(dismissNoteProblem(note) ?? `no problem with ${JSON.stringify(note)}`);
   for (const key of [...tables, ...SUMMARY_TEXTS, ...HOVER_LINKS.map(([, label]) => label)]) if (!(key in zh)) missing.push(key);
   assert.deepEqual(missing, []);
 });
