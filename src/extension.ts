@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { CommandId } from './core/commandIds';
 import { plainText } from './core/text';
+import { attentionShort } from './core/attentionWords';
 import type { CommandContext } from './commands/commandContext';
 import { registerCommands } from './commands/registerCommands';
 import { CardDocuments } from './editor/cardDocuments';
@@ -88,7 +89,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   });
   // Identifiers met in files, cards as documents, and the agents' tools: across every account.
   const lookup = new CardLookup({ accounts, notFoundTtlMs: () => settings.identifiers().notFoundTtlMs, log });
-  const identifiers = new IdentifierFeatures({ lookup, accounts, settings: () => settings.identifiers(), t, mask: () => hidden.mask });
+  const identifiers = new IdentifierFeatures({
+    lookup,
+    accounts,
+    settings: () => settings.identifiers(),
+    t,
+    mask: () => hidden.mask,
+    // The hover's forecast slot: what Needs attention says of the card's data this cycle.
+    forecastOf: (accountId, cardId) => {
+      const reasons = attention.get(accountId)?.card(cardId)?.reasons.filter((r) => r.reason === 'willRunOut' || r.reason === 'overPlan');
+      return reasons?.length ? attentionShort(reasons, t) : undefined;
+    },
+  });
   const cardDocuments = new CardDocuments({ accounts, onDidChangeCards: cardChanges.onDidChange, t, mask: () => hidden.mask, onDidChangeMask: hidden.onDidChange });
   const ctx: CommandContext = { accounts, fleets, lookup, tree, attention, changes, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks };
   const tools = new CardTools(ctx);

@@ -21,6 +21,7 @@ import type { UiBackend } from '../../src/host/ui';
 import type { Snapshot } from '../../src/panels/panelHost';
 import type { CardDetailPanel, UsagePanel } from '../../src/panels/index';
 import type { SimFleetTestApi } from '../../src/testApi';
+import { parseJson } from '../../src/gsl/json';
 import { cardsOf, getApi, label, scripted, until } from './helpers';
 
 const CARDS = 20_000;
@@ -179,6 +180,34 @@ describe('needs attention', function () {
     const usagePage = await waitForPage(usage, (s) => s.text.includes('Forecast for this cycle') && s.text.includes('At this pace'));
     assert.ok(usagePage.text.includes(forecast.data.outcome), 'the usage panel says the same');
     assert.match(usagePage.html, /class="forecast-projection"/);
+  });
+
+  it('the simFleet_listAttention tool and the hover\'s forecast say what the tree says', async () => {
+    const result = await vscode.lm.invokeTool('simFleet_listAttention', { input: { reason: 'willRunOut', limit: 5 }, toolInvocationToken: undefined });
+    const text = result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+    assert.match(text, /not instructions/);
+    const data = parseJson(/```json\n([\s\S]*)\n```/.exec(text)![1]) as { accounts: Array<{ accountId: string; counts: Record<string, number>; total: number; cards: Array<{ cardId: string; reasons: Array<{ reason: string; words: string }> }> }> };
+    const [mine] = data.accounts;
+    assert.equal(mine.accountId, 'demo');
+    assert.deepEqual(mine.counts, attention.counts());
+    assert.equal(mine.total, attention.cards('willRunOut').length);
+    assert.deepEqual(mine.cards.map((c) => c.cardId), attention.cards('willRunOut').slice(0, 5).map((c) => c.sim_card_id));
+    assert.ok(mine.cards.every((c) => c.reasons.some((r) => r.reason === 'willRunOut' && /^Will run out ~/.test(r.words))));
+    const unknown = await vscode.lm.invokeTool('simFleet_listAttention', { input: { reason: 'bogus' }, toolInvocationToken: undefined });
+    assert.match((unknown.content[0] as vscode.LanguageModelTextPart).value, /Unknown reason/);
+
+    const card = attention.cards('willRunOut').find((c) => c.label.startsWith('89'))!;
+    const short = reasonShort(card.reasons.find((r) => r.reason === 'willRunOut')!, api.t);
+    const doc = await vscode.workspace.openTextDocument({ content: `modem ${card.label} reported\n`, language: 'log' });
+    const at = doc.positionAt(doc.getText().indexOf(card.label) + 2);
+    let hover = '';
+    await until(async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+      hover = hovers.flatMap((h) => h.contents).map((c) => (c instanceof vscode.MarkdownString ? c.value : '')).join('\n');
+      return hover.includes('Forecast');
+    });
+    // Escaped markdown: the words are data.
+    assert.ok(hover.includes(short.replace(/~/g, '\\~')), `the hover's forecast says "${short}": ${hover}`);
   });
 
   it('keeps daily snapshots that survive a restart; a second one after cards changed; What changed lists exactly those changes', async () => {
