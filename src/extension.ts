@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CommandId } from './core/commandIds';
 import { plainText } from './core/text';
 import { attentionShort } from './core/attentionWords';
+import { comparedText } from './core/changeWords';
 import type { CommandContext } from './commands/commandContext';
 import { registerCommands } from './commands/registerCommands';
 import { CardDocuments } from './editor/cardDocuments';
@@ -61,6 +62,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   const tree = new FleetTreeProvider(fleets, accounts, t, () => hidden.mask, attention);
   const changes = new ChangesTreeProvider(t, () => hidden.mask);
   const changesView = vscode.window.createTreeView('simFleet.changes', { treeDataProvider: changes });
+  // The view says which account and which two days it compares.
+  const describeChanges = changes.onDidChangeTreeData(() => {
+    const r = changes.report;
+    changesView.description = r ? plainText(hidden.mask(`${r.accountLabel}: ${comparedText(r.changes, t)}`)) : undefined;
+  });
   const treeView = vscode.window.createTreeView<FleetNode>('simFleet.cards', { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
   const refresh = new RefreshManager({
     fleets,
@@ -133,6 +139,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     attention,
     changes,
     changesView,
+    describeChanges,
     tree,
     treeView,
     refresh,

@@ -26,7 +26,7 @@ export interface CardChoice<T> {
   list(attention: AccountAttention): T[];
   empty(attention: AccountAttention): string;
   item(x: T): PickItem<T>;
-  card(x: T): Pick<SimDeviceVO, 'sim_card_id' | 'iccid'>;
+  card(x: T): SimDeviceVO;
 }
 
 /** The cards a tree menu or selection names; from the palette, the ones the person picks from `choice.list`. */

@@ -2,6 +2,7 @@ import { attentionShort } from '../core/attentionWords';
 import { cardLabel } from '../core/cardText';
 import type { Dismissal } from '../core/dismissals';
 import { DISMISS_CHOICES, DISMISS_WORDS, dismissNoteProblem } from '../core/dismissals';
+import { partialCard } from '../fleet/attention';
 import { attentionTargets } from './attentionArgs';
 import type { AccountScopedCard } from './cardArgs';
 import type { CommandContext } from './commandContext';
@@ -20,7 +21,7 @@ export async function dismissAttention(ctx: CommandContext, node?: unknown, node
     list: (a) => a.cards(),
     empty: (a) => t('No card needs attention on {0}.', a.fleet.account.label),
     item: (c) => ({ value: c, label: c.label, description: attentionShort(c.reasons, t) }),
-    card: (c) => ({ sim_card_id: c.sim_card_id, iccid: c.label }),
+    card: (c) => partialCard(c),
   });
   if (targets.length === 0) return [];
   const choice = await ui.pickOne(

@@ -46,7 +46,7 @@ export function changeRows(c: SnapshotChanges, section: ChangeSection, t: Transl
   }
 }
 
-/** "since 2026-11-28 (… cards compared)" for the view's description. */
+/** "2026-11-28 → 2026-11-30": the two snapshots compared, for the view's description. */
 export function comparedText(c: SnapshotChanges, t: Translate): string {
   return t('{0} → {1}', dayLabel(c.olderTakenAt), dayLabel(c.newerTakenAt));
 }

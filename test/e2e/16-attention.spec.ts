@@ -14,6 +14,7 @@ import {
   pick,
   readRows,
   reloadWindow,
+  runCommand,
   sidebar,
   waitForGroups,
   waitForNotification,
@@ -78,5 +79,18 @@ test('attention: the view opens with Needs attention, a card\'s forecast chart, 
     await dismissedRow(page).click();
     await expect.poll(async () => (await readRows(page)).some((r) => r.label === card && /dismissed until \d{4}-\d{2}-\d{2}: waiting for a bigger plan/.test(r.description)), { message: `${card} listed as dismissed, with its reason` }).toBe(true);
     await journey.screenshot('after-reload', sidebar(page));
+  });
+
+  await test.step('What Changed since the snapshot taken before the reload: nothing changed', async () => {
+    await runCommand(page, 'SIM Fleet: What Changed Since…');
+    // The day's snapshot was kept before the reload; the fleet now is compared with it.
+    await pick(page, new Date().toISOString().slice(0, 10), { title: /What Changed in the Fleet/ });
+    const changes = sidebar(page).locator('[role=tree][aria-label="What Changed"]');
+    await expect(changes.getByRole('treeitem', { name: /^Status changed \(0\)/ })).toBeVisible({ timeout: 30_000 });
+    await expect(changes.getByRole('treeitem', { name: /^Cards added \(0\)/ })).toBeVisible();
+    await expect(changes.getByRole('treeitem', { name: /^Cards removed \(0\)/ })).toBeVisible();
+    const day = new Date().toISOString().slice(0, 10);
+    await expect(sidebar(page).locator('.pane-header', { hasText: 'What Changed' }), 'the view names the two days compared').toContainText(`demo: ${day} → ${day}`);
+    await journey.screenshot('what-changed', sidebar(page));
   });
 });
