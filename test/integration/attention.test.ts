@@ -210,6 +210,42 @@ describe('needs attention', function () {
     assert.ok(hover.includes(short.replace(/~/g, '\\~')), `the hover's forecast says "${short}": ${hover}`);
   });
 
+  it('runs in the background without blocking the view, can be stopped, and shows an error row with Retry when a run fails', async () => {
+    const earlier = attention.result;
+    // Read afresh each time (the state changes under the test).
+    const kind = (): string => attention.state.kind;
+    // A run on its way: the view is there at once, the group says how far it is and offers Stop.
+    const pending = vscode.commands.executeCommand('simFleet.attention.run');
+    await until(() => attention.running);
+    const group = await attentionGroup(api);
+    assert.equal(group.getTreeItem().contextValue, 'simFleet.attention running');
+    assert.match(String(group.getTreeItem().description), /starting…|reading cards|reading usage/);
+    assert.ok((await api.tree.getChildren()).some((n) => /^In use \(/.test(label(n))), 'the status groups are there meanwhile');
+    assert.equal(await vscode.commands.executeCommand('simFleet.attention.cancel'), 1);
+    await pending;
+    assert.equal(kind(), 'cancelled');
+    assert.equal(attention.result, earlier, 'the earlier result stays');
+    assert.match(String(group.getTreeItem().description), /stopped/);
+
+    demo.simulator.setFaults({ errorRate: 1, errorStatus: 500, pathPattern: '^/v1/sim-cards$' });
+    try {
+      await vscode.commands.executeCommand('simFleet.attention.run');
+    } finally {
+      demo.simulator.setFaults(undefined);
+    }
+    assert.equal(kind(), 'failed');
+    assert.match(String(group.getTreeItem().description), /could not finish/);
+    const rows = await group.getChildren();
+    const error = rows[0].getTreeItem();
+    assert.match(String(error.label), /^The latest run did not finish: /);
+    assert.equal(error.command?.command, 'simFleet.attention.run');
+    assert.equal(error.command?.title, 'Retry');
+    assert.ok(rows.some((n) => label(n).startsWith('Will run out (')), 'the earlier result is still listed below it');
+    await vscode.commands.executeCommand(error.command.command, ...(error.command.arguments ?? []));
+    assert.equal(kind(), 'done');
+    assert.ok(!label((await group.getChildren())[0]).startsWith('The latest run'));
+  });
+
   it('keeps daily snapshots that survive a restart; a second one after cards changed; What changed lists exactly those changes', async () => {
     const id = api.fleet().account.id;
     // The first run of the day kept one by itself; Take Snapshot Now keeps another.
