@@ -71,6 +71,13 @@ export interface FleetAttentionOptions {
   dailyCheckMs?: number;
   /** Delay of a requested (not immediate) run; default 2 s, so a burst of changes makes one run. */
   debounceMs?: number;
+  /**
+   * A refresh of the whole view (manual, or the auto-refresh timer) runs again only when the last
+   * run finished at least this long ago; default 10 minutes. A run reads the whole fleet, and an
+   * auto-refresh every minute must not mean a whole-fleet scan every minute. The group's own
+   * Refresh button runs at once.
+   */
+  rerunAfterRefreshMs?: number;
 }
 
 /** Full records read at once for the tree. */
@@ -459,12 +466,19 @@ export class FleetAttention implements Disposable {
     for (const a of this.accounts.values()) if (accountId === undefined || a.accountId === accountId) a.requestRun(delayMs);
   }
 
-  /** Cards changed (a refresh, a finished work order): their records are read again, and the account runs again soon. */
+  /**
+   * Cards changed: their records are read again. A finished work order (cards named) runs the
+   * account again soon; a refresh of everything does when the last result is old (or missing).
+   */
   cardsChanged(e: CardsChangedEvent): void {
+    const now = (this.options.now ?? Date.now)();
+    const minAge = this.options.rerunAfterRefreshMs ?? 600_000;
     for (const a of this.accounts.values()) {
       if (e.accountId !== undefined && a.accountId !== e.accountId) continue;
       a.forgetRecords(e.cardIds);
-      if (this.options.config().enabled) a.requestRun();
+      if (!this.options.config().enabled || a.running) continue;
+      const finished = a.state.kind === 'done' ? a.result?.asOf : undefined;
+      if (e.cardIds !== undefined || finished === undefined || now - finished >= minAge) a.requestRun();
     }
   }
 

@@ -21,6 +21,10 @@ import type { RunningSimulator } from '../../src/simulator/index';
 import { MemoryStore } from './helpers/memoryStore';
 import { scoreAgainst } from './helpers/attention';
 
+async function until(cond: () => boolean): Promise<void> {
+  while (!cond()) await new Promise((r) => setTimeout(r, 5));
+}
+
 const t = (s: string, ...args: unknown[]): string => s.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
 
@@ -196,6 +200,36 @@ describe('an account\'s Needs attention against the simulator (2,000 cards)', ()
       assert.equal(store.values.size, 0, 'nothing is left in global state once none is dismissed');
     } finally {
       again.dispose();
+    }
+  });
+
+  test('a refresh of everything runs again only once the result is old; a finished work order runs again soon', async () => {
+    let clock = NOW;
+    const fa = new FleetAttention({
+      fleets: { all: () => [fleet], get: () => fleet, onDidChange: () => ({ dispose: () => undefined }) },
+      history: new FleetHistory(root),
+      store: new MemoryStore(),
+      config: () => ({ enabled: true, settings: attentionSettings(), history: { enabled: false, days: 180 } }),
+      log: quiet,
+      now: () => clock,
+      debounceMs: 1,
+      rerunAfterRefreshMs: 600_000,
+    });
+    try {
+      const a = fa.get('demo')!;
+      await a.run();
+      fa.cardsChanged({});
+      await new Promise((r) => setTimeout(r, 20));
+      assert.equal(a.state.kind, 'done', 'a refresh right after a run does not read the fleet again');
+      fa.cardsChanged({ accountId: 'demo', cardIds: ['1'] });
+      await until(() => a.running);
+      await until(() => a.state.kind === 'done');
+      clock += 600_000;
+      fa.cardsChanged({});
+      await until(() => a.running);
+      await until(() => a.state.kind === 'done');
+    } finally {
+      fa.dispose();
     }
   });
 
