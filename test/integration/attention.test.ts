@@ -162,6 +162,16 @@ describe('needs attention', function () {
     assert.equal((await group.getChildren()).some((n) => label(n).startsWith('Dismissed')), false);
   });
 
+  it('Undo in the notification brings the dismissed card back', async () => {
+    const card = attention.cards('overPlan')[0];
+    const before = attention.counts().overPlan;
+    api.ui.current = { ...scripted(['day', '']), notify: async (_severity, message) => (/Dismissed .+ from Needs attention/.test(message) ? 'Undo' : undefined) };
+    await vscode.commands.executeCommand('simFleet.attention.dismiss', { card: { sim_card_id: card.sim_card_id, iccid: card.label }, accountId: 'demo' });
+    assert.ok(api.ui.notifications.some((n) => n.message === `Dismissed ${card.label} from Needs attention.`));
+    await until(() => attention.dismissal(card.sim_card_id) === undefined);
+    assert.equal(attention.counts().overPlan, before);
+  });
+
   it('shows the same forecast in the card detail and the usage panel as the tree says', async () => {
     const card = attention.cards('willRunOut')[0];
     const detail = card.reasons.find((r) => r.reason === 'willRunOut')!;
@@ -300,5 +310,16 @@ describe('needs attention', function () {
     for (const cardId of stopped) assert.ok(csv.some((l) => l.startsWith(`Status changed,${cardId},`)));
     // Clean up the kept dismissal for other suites.
     await attention.restore([kept.sim_card_id]);
+  });
+
+  it('Delete Fleet History asks first, then deletes every snapshot', async () => {
+    const id = api.fleet().account.id;
+    assert.ok((await api.attention.history.list(id)).length >= 2);
+    api.ui.current = scripted([false]);
+    assert.equal(await vscode.commands.executeCommand('simFleet.history.delete'), false);
+    assert.ok((await api.attention.history.list(id)).length >= 2, 'declined: nothing deleted');
+    api.ui.current = scripted([true]);
+    assert.equal(await vscode.commands.executeCommand('simFleet.history.delete'), true);
+    assert.deepEqual(await api.attention.history.list(id), []);
   });
 });
