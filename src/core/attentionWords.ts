@@ -25,12 +25,13 @@ export const REASON_WORDS: Readonly<Record<AttentionReason, string>> = {
   poolAtRisk: 'Pool at risk',
 };
 
-export const MONTH_WORDS: readonly string[] = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A day of each month as people say it ("Dec {0}"; Chinese "12月{0}日"). */
+export const MONTH_DAY_WORDS: readonly string[] = ['Jan {0}', 'Feb {0}', 'Mar {0}', 'Apr {0}', 'May {0}', 'Jun {0}', 'Jul {0}', 'Aug {0}', 'Sep {0}', 'Oct {0}', 'Nov {0}', 'Dec {0}'];
 
 /** A day as people say it, "Dec 12" ("12月12日"). */
 export function shortDay(dayMs: number, t: Translate): string {
   const d = new Date(dayMs);
-  return t('{0} {1}', t(MONTH_WORDS[d.getUTCMonth()]), d.getUTCDate());
+  return t(MONTH_DAY_WORDS[d.getUTCMonth()], d.getUTCDate());
 }
 
 
