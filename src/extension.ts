@@ -21,6 +21,7 @@ import { Fleets } from './fleet/fleets';
 import { FleetAttention } from './fleet/attention';
 import { FleetHistory } from './fleet/fleetHistory';
 import { ChangesTreeProvider } from './fleet/changesTreeProvider';
+import { SNAPSHOT_SCHEME, SnapshotDocuments } from './fleet/snapshotDocuments';
 import { AccountRegistry } from './host/accounts';
 import { OutputLogger } from './host/logger';
 import { settings } from './host/settings';
@@ -140,6 +141,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     changes,
     changesView,
     describeChanges,
+    vscode.workspace.registerTextDocumentContentProvider(SNAPSHOT_SCHEME, new SnapshotDocuments(attention)),
     tree,
     treeView,
     refresh,

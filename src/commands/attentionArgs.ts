@@ -1,6 +1,8 @@
 /** Which account's Needs attention a command acts on, and which of its cards. */
 import type { SimDeviceVO } from '../gsl/models';
 import type { AccountAttention } from '../fleet/attention';
+import type { SnapshotEntry } from '../fleet/fleetHistory';
+import { dayLabel } from '../core/attention/days';
 import type { PickItem } from '../host/ui';
 import type { AccountScopedCard } from './cardArgs';
 import { cardsFromArgs } from './cardArgs';
@@ -42,4 +44,23 @@ export async function attentionTargets<T>(ctx: CommandContext, node: unknown, no
   }
   const picked = await ctx.ui.pickMany(offered.map(choice.item), { title: choice.title, placeholder: choice.placeholder });
   return (picked ?? []).map((x) => ({ accountId: attention.accountId, card: choice.card(x) }));
+}
+
+/**
+ * An account's snapshot taken before `before` (epoch ms; none: any): the one `{ since }` in `arg`
+ * names (links, tests), else the one the person picks, newest first. Says so when there is none.
+ */
+export async function chooseEarlierSnapshot(ctx: CommandContext, attention: AccountAttention, before: number | undefined, arg: unknown, title: string): Promise<SnapshotEntry | undefined> {
+  const { t, ui } = ctx;
+  const older = (await ctx.attention.history.list(attention.accountId)).filter((e) => before === undefined || e.takenAt < before);
+  if (older.length === 0) {
+    void ui.info(t('No earlier snapshot of {0} to compare with yet: one is kept each day while VS Code runs, or use Take Fleet Snapshot Now.', attention.fleet.account.label));
+    return undefined;
+  }
+  const since = (arg as { since?: unknown } | undefined)?.since;
+  if (typeof since === 'number') return older.find((e) => e.takenAt === since);
+  return ui.pickOne(
+    [...older].reverse().map((e) => ({ value: e, label: dayLabel(e.takenAt), description: new Date(e.takenAt).toLocaleTimeString(), icon: 'history' })),
+    { title, placeholder: t('Since which snapshot?') },
+  );
 }

@@ -64,6 +64,7 @@ import { takeSnapshot } from './takeSnapshot';
 import { deleteHistory } from './deleteHistory';
 import { whatChanged } from './whatChanged';
 import { exportChanges } from './exportChanges';
+import { compareWithSnapshot } from './compareWithSnapshot';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
@@ -128,6 +129,7 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.history.whatChanged': whatChanged,
   'simFleet.history.exportChanges': exportChanges,
   'simFleet.history.delete': deleteHistory,
+  'simFleet.card.compareWithSnapshot': compareWithSnapshot,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -3,6 +3,7 @@
  * shows and what its CSV export writes, so the two never disagree. Pure (callers pass `t`).
  */
 import type { CardRef, SnapshotChanges } from './attention/compare';
+import type { SnapshotCard } from './attention/snapshot';
 import { dayLabel } from './attention/days';
 import { REASON_WORDS } from './attentionWords';
 import { formatMb } from './cardText';
@@ -58,4 +59,13 @@ export function changesCsv(c: SnapshotChanges, t: Translate): string {
     for (const r of changeRows(c, section, t)) lines.push(csvRow([t(CHANGE_SECTION_WORDS[section]), r.card.sim_card_id, r.card.label, r.text, r.from, r.to]));
   }
   return lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * A card as a snapshot kept it, as the JSON document "Compare with Snapshot" shows on each side
+ * (the snapshot's own fields only; dates in ISO form). `null` when the snapshot did not hold it.
+ */
+export function snapshotCardText(card: SnapshotCard | undefined, takenAt: number): string {
+  const body = card ? { ...card, expire_time: card.expire_time === null ? null : new Date(card.expire_time).toISOString() } : null;
+  return JSON.stringify({ snapshot: new Date(takenAt).toISOString(), card: body }, null, 2) + '\n';
 }

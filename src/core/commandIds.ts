@@ -66,6 +66,7 @@ export const COMMAND_IDS = [
   'simFleet.history.whatChanged',
   'simFleet.history.exportChanges',
   'simFleet.history.delete',
+  'simFleet.card.compareWithSnapshot',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

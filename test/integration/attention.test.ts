@@ -308,6 +308,11 @@ describe('needs attention', function () {
     const csv = readFileSync(file.fsPath, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
     assert.equal(csv.length, 1 + 3 + 5 + changes.newReasons.length);
     for (const cardId of stopped) assert.ok(csv.some((l) => l.startsWith(`Status changed,${cardId},`)));
+    // One card's document as the first snapshot kept it, beside the latest run's reading.
+    const uris = await vscode.commands.executeCommand<[vscode.Uri, vscode.Uri]>('simFleet.card.compareWithSnapshot', { card: { sim_card_id: stopped[0] }, accountId: id }, { since: first.takenAt });
+    const [then, now] = await Promise.all(uris.map(async (u) => JSON.parse((await vscode.workspace.openTextDocument(u)).getText()) as { card: { sim_card_id: string; sim_status: number } }));
+    assert.deepEqual([then.card.sim_card_id, then.card.sim_status], [stopped[0], 20]);
+    assert.deepEqual([now.card.sim_card_id, now.card.sim_status], [stopped[0], after[0].sim_status]);
     // Clean up the kept dismissal for other suites.
     await attention.restore([kept.sim_card_id]);
   });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { GslClient } from '../../src/gsl/index';
 import { DAY_MS, REASON_BIT, SnapshotBuilder, attentionSettings, compareSnapshots } from '../../src/core/attention/index';
-import { changeRows, changesCsv } from '../../src/core/changeWords';
+import { changeRows, changesCsv, snapshotCardText } from '../../src/core/changeWords';
 import { dismissalActive, dismissNoteProblem, isDismissal, makeDismissal } from '../../src/core/dismissals';
 import { attentionShort, reasonShort } from '../../src/core/attentionWords';
 import type { Logger } from '../../src/core/logger';
@@ -278,5 +278,11 @@ describe('what changed, in words and as CSV', () => {
     assert.ok(csv.includes('Status changed,10,89860000000000000010,In use → Deactivated,20,14'));
     // "+250 MB …" would be a formula in a spreadsheet: it is written as text.
     assert.ok(csv.some((l) => l.startsWith("Largest usage growth,11,") && l.includes(",'+")));
+    // A card's document as each snapshot kept it: the same fields on both sides of the diff.
+    const doc = (snap: typeof older, id: string) => JSON.parse(snapshotCardText(snap.findRow(id) >= 0 ? snap.card(snap.findRow(id)) : undefined, snap.takenAt)) as { snapshot: string; card: { sim_status: number } | null };
+    assert.equal(doc(older, '10').card?.sim_status, 20);
+    assert.equal(doc(newer, '10').card?.sim_status, 14);
+    assert.equal(doc(newer, '10').snapshot, new Date(day + 2 * DAY_MS).toISOString());
+    assert.equal(doc(newer, '12').card, null, 'a card the snapshot did not hold');
   });
 });
