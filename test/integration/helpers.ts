@@ -47,3 +47,6 @@ export const label = (n: FleetNode): string => String(n.getTreeItem().label);
 
 /** The card nodes among a node's children. */
 export const cardsOf = (nodes: FleetNode[]): CardNode[] => nodes.filter((n): n is CardNode => 'card' in n);
+
+/** The rows besides Needs attention (its group sits above the status groups while it runs). */
+export const withoutAttention = (nodes: FleetNode[]): FleetNode[] => nodes.filter((n) => (n as { key?: string }).key !== 'attention');
