@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import type { CommandId } from './core/commandIds';
 import { plainText } from './core/text';
+import { attentionShort } from './core/attentionWords';
+import { comparedText } from './core/changeWords';
 import type { CommandContext } from './commands/commandContext';
 import { registerCommands } from './commands/registerCommands';
 import { CardDocuments } from './editor/cardDocuments';
@@ -18,6 +20,10 @@ import { FleetTreeProvider } from './fleet/fleetTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
 import { RefreshManager } from './fleet/refreshManager';
 import { Fleets } from './fleet/fleets';
+import { FleetAttention } from './fleet/attention';
+import { FleetHistory } from './fleet/fleetHistory';
+import { ChangesTreeProvider } from './fleet/changesTreeProvider';
+import { SNAPSHOT_SCHEME, SnapshotDocuments } from './fleet/snapshotDocuments';
 import { AccountRegistry } from './host/accounts';
 import { OutputLogger } from './host/logger';
 import { settings } from './host/settings';
@@ -46,7 +52,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   // One fleet (model, work orders) per signed-in account.
   const fleets = new Fleets(accounts, () => settings.pageSize(), context.globalState);
   const cardChanges = new CardChanges();
-  const tree = new FleetTreeProvider(fleets, accounts, t, () => hidden.mask);
+  // Needs attention runs per account in the background; its daily snapshots are files under the
+  // extension's global storage (never synced, card data only).
+  const attention = new FleetAttention({
+    fleets,
+    history: new FleetHistory(vscode.Uri.joinPath(context.globalStorageUri, 'history').fsPath),
+    store: context.globalState,
+    config: () => ({ ...settings.attention(), history: settings.history() }),
+    log,
+    showProgress: (_accountId, work) => void vscode.window.withProgress({ location: { viewId: 'simFleet.cards' } }, () => work),
+  });
+  const tree = new FleetTreeProvider(fleets, accounts, t, () => hidden.mask, attention);
+  const changes = new ChangesTreeProvider(t, () => hidden.mask);
+  const changesView = vscode.window.createTreeView('simFleet.changes', { treeDataProvider: changes });
+  // The view says which account and which two days it compares.
+  const describeChanges = changes.onDidChangeTreeData(() => {
+    const r = changes.report;
+    changesView.description = r ? plainText(hidden.mask(`${r.accountLabel}: ${comparedText(r.changes, t)}`)) : undefined;
+  });
   const treeView = vscode.window.createTreeView<FleetNode>('simFleet.cards', { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
   const refresh = new RefreshManager({
     fleets,
@@ -73,14 +96,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     isPinned: (accountId, cardId) => fleets.get(accountId)?.pins.has(cardId) ?? false,
     onDidChangePins: (listener) => fleets.onDidChangePins(() => listener()),
     testHooks,
+    attentionSettings: () => settings.attention().settings,
   });
   // Identifiers met in files, cards as documents, and the agents' tools: across every account.
   const lookup = new CardLookup({ accounts, notFoundTtlMs: () => settings.identifiers().notFoundTtlMs, log });
-  const identifiers = new IdentifierFeatures({ lookup, accounts, settings: () => settings.identifiers(), t, mask: () => hidden.mask });
+  const identifiers = new IdentifierFeatures({
+    lookup,
+    accounts,
+    settings: () => settings.identifiers(),
+    t,
+    mask: () => hidden.mask,
+    // The hover's forecast slot: what Needs attention says of the card's data this cycle.
+    forecastOf: (accountId, cardId) => {
+      const reasons = attention.get(accountId)?.card(cardId)?.reasons.filter((r) => r.reason === 'willRunOut' || r.reason === 'overPlan');
+      return reasons?.length ? attentionShort(reasons, t) : undefined;
+    },
+  });
   const cardDocuments = new CardDocuments({ accounts, onDidChangeCards: cardChanges.onDidChange, t, mask: () => hidden.mask, onDidChangeMask: hidden.onDidChange });
   // Change plans: checked against the fleets as they are edited, applied through the commands.
   const plans = new PlanFeatures({ reviewer: new PlanReviewer({ fleets, lookup, t, log }), t, mask: () => hidden.mask, onDidChangeFleet: [fleets.onDidChange, fleets.onDidChangeWorkOrder, hidden.onDidChange] });
-  const ctx: CommandContext = { accounts, fleets, lookup, tree, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks, plans };
+  const ctx: CommandContext = { accounts, fleets, lookup, tree, attention, changes, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks, plans };
   const tools = new CardTools(ctx);
 
   // Filters belong to accounts: with one account the view's description names its filter; with
@@ -108,6 +143,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     { dispose: () => void accounts.dispose() },
     fleets,
     cardChanges,
+    attention,
+    changes,
+    changesView,
+    describeChanges,
+    vscode.workspace.registerTextDocumentContentProvider(SNAPSHOT_SCHEME, new SnapshotDocuments(attention)),
     tree,
     treeView,
     refresh,
@@ -121,6 +161,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     ...registerCommands(ctx),
     // A card that changed is looked up again before a hover shows it.
     cardChanges.onDidChange((e) => lookup.invalidate(e.cardIds)),
+    // Changed cards may change what needs attention: the account runs again (debounced).
+    cardChanges.onDidChange((e) => attention.cardsChanged(e)),
     { dispose: () => filterWatches.forEach((d) => d.dispose()) },
     fleets.onDidChange(() => {
       filterWatches.forEach((d) => d.dispose());
@@ -131,12 +173,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     // Everything shown is shown again, masked or not.
     hidden.onDidChange(() => {
       tree.refresh();
+      changes.refresh();
       showFilter();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'pageSize')) refresh.requestRefresh({ reset: true });
       if (settings.affects(e, 'autoRefreshSeconds')) refresh.schedule();
       if (settings.affects(e, 'identifiers')) identifiers.settingsChanged();
+      if (settings.affects(e, 'attention') || settings.affects(e, 'history')) attention.configChanged();
     }),
   );
   showFilter();
@@ -148,7 +192,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   if (process.env.SIM_FLEET_DEMO === '1') void vscode.commands.executeCommand('simFleet.account.startDemo' satisfies CommandId);
 
   if (SIM_FLEET_TEST_HOOKS && testHooks && testUi) {
-    return createTestApi(context, { accounts, fleets, tree, treeView, refresh, panels, lookup, tools: tools.tools, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
+    return createTestApi(context, { accounts, fleets, tree, attention, changes, treeView, refresh, panels, lookup, tools: tools.tools, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
   }
   return undefined;
 }

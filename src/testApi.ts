@@ -9,6 +9,8 @@ import type { Translate } from './core/translate';
 import type { CardLookup } from './fleet/cardLookup';
 import type { AccountFleet, Fleets } from './fleet/fleets';
 import type { FleetTreeProvider } from './fleet/fleetTreeProvider';
+import type { FleetAttention } from './fleet/attention';
+import type { ChangesTreeProvider } from './fleet/changesTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
 import type { RefreshManager } from './fleet/refreshManager';
 import type { AccountRegistry } from './host/accounts';
@@ -56,6 +58,10 @@ export interface SimFleetTestApi {
   /** The fleet when exactly one account is signed in; throws otherwise. */
   fleet(): AccountFleet;
   readonly tree: FleetTreeProvider;
+  /** Needs attention per account, and the fleet's history. */
+  readonly attention: FleetAttention;
+  /** The What Changed view's provider. */
+  readonly changes: ChangesTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;
   readonly refresh: RefreshManager;
   readonly panels: Panels;

@@ -2,6 +2,8 @@
 import type * as vscode from 'vscode';
 import type { AccountId } from '../core/accounts';
 import type { Translate } from '../core/translate';
+import type { FleetAttention } from '../fleet/attention';
+import type { ChangesTreeProvider } from '../fleet/changesTreeProvider';
 import type { CardLookup } from '../fleet/cardLookup';
 import type { AccountFleet, Fleets } from '../fleet/fleets';
 import type { FleetTreeProvider } from '../fleet/fleetTreeProvider';
@@ -21,6 +23,10 @@ export interface CommandContext {
   /** Identifiers to cards across the accounts (Find Card's IMSIs, hovers, the tools). */
   readonly lookup: CardLookup;
   readonly tree: FleetTreeProvider;
+  /** Needs attention per account, with the fleet's history (`attention.history`). */
+  readonly attention: FleetAttention;
+  /** The What Changed view. */
+  readonly changes: ChangesTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;
   readonly refresh: RefreshManager;
   readonly ui: Ui;

@@ -58,6 +58,16 @@ import { unpinCard } from './unpinCard';
 import { applyPlan } from './applyPlan';
 import { dryRunPlan } from './dryRunPlan';
 import { newChangePlan } from './newChangePlan';
+import { runAttention } from './runAttention';
+import { cancelAttention } from './cancelAttention';
+import { showAllCards, showAttentionOnly } from './showAttentionOnly';
+import { dismissAttention } from './dismissAttention';
+import { restoreAttention } from './restoreAttention';
+import { takeSnapshot } from './takeSnapshot';
+import { deleteHistory } from './deleteHistory';
+import { whatChanged } from './whatChanged';
+import { exportChanges } from './exportChanges';
+import { compareWithSnapshot } from './compareWithSnapshot';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
@@ -115,6 +125,17 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.plan.new': newChangePlan,
   'simFleet.plan.dryRun': dryRunPlan,
   'simFleet.plan.apply': applyPlan,
+  'simFleet.attention.run': runAttention,
+  'simFleet.attention.cancel': cancelAttention,
+  'simFleet.attention.showOnly': showAttentionOnly,
+  'simFleet.attention.showAll': showAllCards,
+  'simFleet.attention.dismiss': dismissAttention,
+  'simFleet.attention.restore': restoreAttention,
+  'simFleet.history.takeSnapshot': takeSnapshot,
+  'simFleet.history.whatChanged': whatChanged,
+  'simFleet.history.exportChanges': exportChanges,
+  'simFleet.history.delete': deleteHistory,
+  'simFleet.card.compareWithSnapshot': compareWithSnapshot,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

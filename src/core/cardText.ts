@@ -90,9 +90,13 @@ export function cardTooltipRows(card: SimDeviceVO, t: Translate, attributeNames?
   return rows.filter((r): r is [string, string] => typeof r[1] === 'string' && r[1] !== '');
 }
 
-/** Markdown source of the tooltip; every value is masked when identifiers are hidden, then escaped; labels are ours. */
-export function cardTooltipMarkdown(card: SimDeviceVO, t: Translate, mask: Masker = showAll, attributeNames?: readonly string[]): string {
+/**
+ * Markdown source of the tooltip; every value is masked when identifiers are hidden, then escaped;
+ * labels are ours. `notes` are lines of ours shown under the title (what Needs attention says).
+ */
+export function cardTooltipMarkdown(card: SimDeviceVO, t: Translate, mask: Masker = showAll, attributeNames?: readonly string[], notes: readonly string[] = []): string {
   const title = `**${escapeMarkdown(mask(cardLabel(card)))}**`;
+  const lines = notes.map((n) => escapeMarkdown(mask(n)));
   const rows = cardTooltipRows(card, t, attributeNames).map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(mask(v))}`);
-  return [title, ...rows].join('  \n');
+  return [title, ...lines, ...rows].join('  \n');
 }

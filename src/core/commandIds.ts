@@ -59,6 +59,17 @@ export const COMMAND_IDS = [
   'simFleet.plan.new',
   'simFleet.plan.dryRun',
   'simFleet.plan.apply',
+  'simFleet.attention.run',
+  'simFleet.attention.cancel',
+  'simFleet.attention.showOnly',
+  'simFleet.attention.showAll',
+  'simFleet.attention.dismiss',
+  'simFleet.attention.restore',
+  'simFleet.history.takeSnapshot',
+  'simFleet.history.whatChanged',
+  'simFleet.history.exportChanges',
+  'simFleet.history.delete',
+  'simFleet.card.compareWithSnapshot',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -1,5 +1,5 @@
 /**
- * Where per-account preferences are kept (pins, saved views): VS Code's global state in the
+ * Where per-account preferences are kept (pins, saved views, dismissed attention): VS Code's global state in the
  * extension, a map in tests. Never a secret: credentials have their own store.
  */
 export interface KeyValueStore {
@@ -11,4 +11,5 @@ export interface KeyValueStore {
 export const stateKeys = {
   pins: (accountId: string): string => `simFleet.pins.${accountId}`,
   views: (accountId: string): string => `simFleet.views.${accountId}`,
+  dismissed: (accountId: string): string => `simFleet.attention.dismissed.${accountId}`,
 } as const;

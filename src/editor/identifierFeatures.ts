@@ -39,6 +39,8 @@ export interface IdentifierFeaturesOptions {
   t: Translate;
   /** *Hide identifiers*: what every number a hover shows goes through. */
   mask: () => Masker;
+  /** The card's forecast in a few words ("runs out ~Dec 12") when Needs attention has one. */
+  forecastOf?: (accountId: string, cardId: string) => string | undefined;
 }
 
 class IdentifierLink extends vscode.DocumentLink {
@@ -178,7 +180,8 @@ export class IdentifierFeatures implements vscode.HoverProvider, vscode.Document
   private cardHover(id: CardIdentifier, found: FoundCard): string {
     const { accounts, t } = this.options;
     const several = accounts.all().length > 1;
-    return cardHoverMarkdown({ id, accountId: found.accountId, card: found.card, accountLabel: several ? accounts.get(found.accountId)?.label : undefined, mask: this.options.mask() }, t);
+    const forecast = this.options.forecastOf?.(found.accountId, found.card.sim_card_id);
+    return cardHoverMarkdown({ id, accountId: found.accountId, card: found.card, accountLabel: several ? accounts.get(found.accountId)?.label : undefined, mask: this.options.mask(), forecast }, t);
   }
 
   private openTarget(found: FoundCard): vscode.Uri {

@@ -35,11 +35,18 @@ export interface CardFlags {
   physical: boolean;
   /** Pinned on its account: the menus offer Unpin instead of Pin. */
   pinned: boolean;
+  /** Needs attention names it (the menus offer Dismiss), or the person dismissed it (they offer Restore). */
+  attention?: 'needs' | 'dismissed';
 }
 
-export function cardFlags(card: SimDeviceVO, pending: boolean, pinned = false): CardFlags {
+/**
+ * `partial`: only what a snapshot keeps is known of the card (its full record is being read), so
+ * no action is offered yet: which apply depends on fields it lacks.
+ */
+export function cardFlags(card: SimDeviceVO, pending: boolean, pinned = false, extra: { attention?: CardFlags['attention']; partial?: boolean } = {}): CardFlags {
   // While a work order runs, no action that starts another is offered: the service would refuse it.
-  return { actions: offeredActions(card, pending), pending, physical: isPhysical(card), pinned };
+  const actions = extra.partial ? [] : offeredActions(card, pending);
+  return { actions, pending, physical: isPhysical(card), pinned, ...(extra.attention ? { attention: extra.attention } : {}) };
 }
 
 export function cardContextValue(flags: CardFlags): string {
@@ -47,6 +54,8 @@ export function cardContextValue(flags: CardFlags): string {
   if (flags.pending) words.push('pending');
   if (flags.physical) words.push('physical');
   if (flags.pinned) words.push('pinned');
+  if (flags.attention === 'needs') words.push('attention');
+  if (flags.attention === 'dismissed') words.push('dismissed');
   return words.join(' ');
 }
 

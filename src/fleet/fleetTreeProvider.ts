@@ -20,12 +20,19 @@ import { PinnedNode } from './nodes/pinnedNode';
 import { CardNode } from './nodes/cardNode';
 import type { FleetNode, TreeContext } from './nodes/fleetNode';
 import { GroupNode } from './nodes/groupNode';
+import { AttentionGroupNode } from './nodes/attentionGroupNode';
+import { AttentionStatusNode } from './nodes/attentionStatusNode';
+import type { FleetAttention } from './attention';
+import { attentionShort, reasonLong } from '../core/attentionWords';
+import { dismissalUntilText } from '../core/dismissals';
 
 interface AccountNodes {
   fleet: AccountFleet;
   root: AccountNode;
   groups: Map<SimStatus, GroupNode>;
   pinned: PinnedNode;
+  attention?: AttentionGroupNode;
+  attentionGroups?: Map<SimStatus, AttentionStatusNode>;
   subscriptions: Disposable[];
 }
 
@@ -35,6 +42,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   private readonly nodes = new Map<AccountId, AccountNodes>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly context: TreeContext;
+  private attentionOnlyValue = false;
 
   constructor(
     private readonly fleets: Fleets,
@@ -43,6 +51,8 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     t: Translate = vscode.l10n.t,
     /** *Hide identifiers*, as it is now (the extension refreshes the tree when it changes). */
     mask: () => Masker = () => showAll,
+    /** Needs attention per account, when the extension runs it. */
+    private readonly attention?: FleetAttention,
   ) {
     const fleetsRef = fleets;
     this.context = {
@@ -53,6 +63,15 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
       get mask() {
         return mask();
       },
+      attentionOf: (accountId, cardId) => {
+        const a = attention?.get(accountId);
+        const card = a?.card(cardId);
+        if (!a || !card) return undefined;
+        const dismissal = a.dismissal(cardId);
+        const until = dismissal ? [dismissalUntilText(dismissal, t), dismissal.note].filter(Boolean).join(': ') : undefined;
+        return { short: attentionShort(card.reasons, t), long: card.reasons.map((r) => reasonLong(r, t)), dismissed: until };
+      },
+      refreshNode: (node) => this.changed.fire(node),
     };
     this.disposables.push(
       this.changed,
@@ -62,7 +81,34 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
       }),
       accounts.onDidChange(() => this.refresh()),
     );
+    if (attention) {
+      this.disposables.push(
+        attention.onDidChange((e) => {
+          if (this.attentionStale(e.accountId)) this.sync();
+          const nodes = this.nodes.get(e.accountId);
+          // A run's figures change only the group's row; anything else may change every list and card.
+          if (e.kind === 'progress' && nodes?.attention) this.changed.fire(nodes.attention);
+          else this.refresh(e.accountId);
+        }),
+      );
+    }
     this.sync();
+  }
+
+  /** "Needs attention only": each account's status groups hold only the cards needing attention. */
+  get attentionOnly(): boolean {
+    return this.attentionOnlyValue;
+  }
+
+  set attentionOnly(on: boolean) {
+    if (on === this.attentionOnlyValue) return;
+    this.attentionOnlyValue = on;
+    this.refresh();
+  }
+
+  /** An account's Needs attention group; the only account's when none is named. */
+  attentionNode(accountId: AccountId | undefined = this.fleets.only()?.account.id): AttentionGroupNode | undefined {
+    return accountId === undefined ? undefined : this.nodes.get(accountId)?.attention;
   }
 
   /** Re-reads one account's status group, one account, or the whole tree (which keeps card ids unique when a card moves). */
@@ -85,7 +131,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     if (all.length === 0) return [];
     if (all.length === 1) {
       const only = this.nodes.get(all[0].account.id);
-      return only ? accountChildren(only.fleet, this.context, undefined, only) : [];
+      return only ? accountChildren(only.fleet, this.context, undefined, { ...only, attentionOnly: () => this.attentionOnlyValue }) : [];
     }
     return all.map((f) => this.nodes.get(f.account.id)?.root).filter((n): n is AccountNode => n !== undefined);
   }
@@ -129,11 +175,17 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     for (const d of this.disposables) d.dispose();
   }
 
+  /** The account's nodes were made before (or without) its Needs attention. */
+  private attentionStale(accountId: AccountId): boolean {
+    const n = this.nodes.get(accountId);
+    return n !== undefined && n.attention?.attention !== this.attention?.get(accountId);
+  }
+
   /** Nodes for every account's fleet, made once per fleet so refresh events can name them. */
   private sync(): void {
     const live = new Set(this.fleets.all().map((f) => f.account.id));
     for (const [id, n] of this.nodes) {
-      if (!live.has(id) || this.fleets.get(id) !== n.fleet) {
+      if (!live.has(id) || this.fleets.get(id) !== n.fleet || this.attentionStale(id)) {
         for (const d of n.subscriptions) d.dispose();
         this.nodes.delete(id);
       }
@@ -144,7 +196,10 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
       const groups = new Map<SimStatus, GroupNode>();
       const parent = (): AccountNode | undefined => (this.context.multiAccount ? root : undefined);
       const pinned = new PinnedNode(fleet, this.context, parent);
-      const root: AccountNode = new AccountNode(fleet, this.context, { groups, pinned });
+      const accountAttention = this.attention?.get(id);
+      const attention = accountAttention ? new AttentionGroupNode(fleet, accountAttention, this.context, parent) : undefined;
+      const attentionGroups = accountAttention ? new Map(SIM_STATUSES.map((s) => [s, new AttentionStatusNode(s, fleet, accountAttention, this.context, parent)])) : undefined;
+      const root: AccountNode = new AccountNode(fleet, this.context, { groups, pinned, attention, attentionGroups, attentionOnly: () => this.attentionOnlyValue });
       for (const s of SIM_STATUSES) groups.set(s, new GroupNode(s, fleet, this.context, parent));
       const subscriptions = [
         // Pinning or unpinning changes the account's first row; a pin's fresh data changes its group.
@@ -154,7 +209,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
         fleet.model.onDidChange((e) => this.refresh(id, e.status)),
         fleet.tracker.onDidChange((order) => this.refresh(id, fleet.model.loadedCard(order.cardId)?.sim_status)),
       ];
-      this.nodes.set(id, { fleet, root, groups, pinned, subscriptions });
+      this.nodes.set(id, { fleet, root, groups, pinned, attention, attentionGroups, subscriptions });
     }
   }
 }

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { DEFAULT_ENDPOINTS, type GslEndpoints } from '../gsl/api';
 import type { IdentifierSettings } from '../core/identifiers';
+import type { AttentionSettings } from '../core/attention/settings';
+import { attentionSettings } from '../core/attention/settings';
 
 const SECTION = 'simFleet';
 
@@ -52,6 +54,21 @@ export const settings = {
       inlineStatus: c.get<boolean>('identifiers.inlineStatus', false),
       notFoundTtlMs: clamp(c.get<number>('identifiers.notFoundMinutes', 10), 1, 1440) * 60_000,
     };
+  },
+  /** Needs attention: on or off, and its thresholds (out-of-range values are brought into range by the core). */
+  attention(): { enabled: boolean; settings: AttentionSettings } {
+    const c = cfg();
+    const n = (key: string): unknown => c.get<unknown>(`attention.${key}`);
+    return {
+      enabled: c.get<boolean>('attention.enabled', true) !== false,
+      settings: attentionSettings({ expiresWithinDays: n('expiresWithinDays'), silentDays: n('silentDays'), spikeFactor: n('spikeFactor'), spikeMinMb: n('spikeMinMb') }),
+    };
+  },
+  /** The fleet's daily snapshots: kept or not, and for how many days. */
+  history(): { enabled: boolean; days: number } {
+    const c = cfg();
+    const days = c.get<number>('history.days', 180);
+    return { enabled: c.get<boolean>('history.enabled', true) !== false, days: clamp(typeof days === 'number' && Number.isFinite(days) ? days : 180, 1, 3650) };
   },
   /** VS Code's own proxy setting, passed to the client. */
   proxy(): string | undefined {

@@ -12,7 +12,10 @@ import type { CardLike } from '../core/cardText';
 import { cardLabel } from '../core/cardText';
 import { ACTION_COMMANDS } from '../core/commandIds';
 import { errorMessage } from '../core/errorWords';
-import type { CardDetailPanelState, CardDetailView, HostMessage, WebviewMessage } from './protocol';
+import type { CardDetailPanelState, CardDetailView, ForecastState, HostMessage, WebviewMessage } from './protocol';
+import { DEFAULT_ATTENTION_SETTINGS } from '../core/attention/settings';
+import { buildForecastState, forecastMonth } from './forecastModel';
+import { loadDailyUsage } from './usageData';
 import { buildCardDetailView, copyableValues } from './cardDetailModel';
 import { PanelHost } from './panelHost';
 import type { PanelServices } from './panelServices';
@@ -38,6 +41,7 @@ export class CardDetailPanel extends PanelHost {
   private card?: SimDeviceVO;
   private attributes?: CmAttributeVO[];
   private sms?: SmsSendDetailQueryVo[] | { error: string };
+  private forecast?: ForecastState;
   private view?: CardDetailView;
   private status: Status;
   private generation = 0;
@@ -103,6 +107,7 @@ export class CardDetailPanel extends PanelHost {
       this.setCard(card);
       this.setStatus({ kind: 'ready' });
       void this.loadSms(client, card, gen);
+      void this.loadForecast(client, card, gen);
     } catch (err) {
       if (gen !== this.generation || this.isDisposed) return;
       this.services.log.error(`Could not load card ${this.cardId}.`, err);
@@ -122,6 +127,27 @@ export class CardDetailPanel extends PanelHost {
       this.sms = { error: errorMessage(err, this.services.t) };
     }
     this.rebuild();
+  }
+
+  /** This cycle's forecast of the card's data, from its daily usage (one request). */
+  private async loadForecast(client: GslApi, card: SimDeviceVO, gen: number): Promise<void> {
+    const { t } = this.services;
+    const now = Date.now();
+    if (!this.forecast || this.forecast.status !== 'ready') this.forecast = { status: 'loading' };
+    try {
+      const days = await loadDailyUsage(client, [card.sim_card_id], forecastMonth(now));
+      if (gen !== this.generation || this.isDisposed) return;
+      this.forecast = buildForecastState(card, days, now, (this.services.attentionSettings?.() ?? DEFAULT_ATTENTION_SETTINGS), t);
+    } catch (err) {
+      if (gen !== this.generation || this.isDisposed) return;
+      this.forecast = { status: 'error', message: errorMessage(err, t) };
+    }
+    this.rebuild();
+  }
+
+  /** The forecast as last built (tests read it). */
+  get currentForecast(): ForecastState | undefined {
+    return this.forecast;
   }
 
   /** The account's client, once it is signed in (a panel restored after a reload waits for it). */
@@ -150,7 +176,8 @@ export class CardDetailPanel extends PanelHost {
 
   private rebuild(): void {
     if (!this.card) return;
-    this.view = buildCardDetailView({
+    this.view = {
+      ...buildCardDetailView({
       card: this.card,
       attributes: this.attributes,
       workOrders: this.services.workOrders(this.accountId)?.forCard(this.cardId) ?? [],
@@ -158,7 +185,9 @@ export class CardDetailPanel extends PanelHost {
       sms: this.sms,
       pinned: this.services.isPinned(this.accountId, this.cardId),
       t: this.services.t,
-    });
+      }),
+      forecast: this.forecast,
+    };
     this.update();
   }
 

@@ -5,6 +5,7 @@ import type { Logger } from '../core/logger';
 import type { Masker } from '../core/mask';
 import type { AccountId, CardsChangedEvent, FleetAccounts } from '../core/accounts';
 import type { Translate } from '../core/translate';
+import type { AttentionSettings } from '../core/attention/settings';
 import type { TrackedWorkOrder, WorkOrderTracker } from '../core/workOrders';
 
 export interface PanelServices {
@@ -35,4 +36,6 @@ export interface PanelServices {
    * a normally installed copy, whose webview bundles do not even contain the answering code.
    */
   readonly testHooks: boolean;
+  /** Needs attention's settings, so the panels' forecast is the one the tree shows; the defaults when not given. */
+  readonly attentionSettings?: () => AttentionSettings;
 }

@@ -62,6 +62,17 @@ export const WEBVIEW_STRINGS: readonly string[] = [
   'Used (MB)',
   'Left (MB)',
   'Total (MB)',
+  // forecast (both panels)
+  'Forecast for this cycle',
+  'Forecast chart: {0} {1}',
+  'Plan total {0} MB',
+  'Projected (MB)',
+  'Likely range (MB)',
+  'Forecast for this cycle, MB (plan total {0})',
+  'Used so far',
+  'Projection',
+  'Likely range',
+  'Plan total',
 ];
 
 export function localizedStrings(t: Translate): Strings {

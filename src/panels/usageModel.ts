@@ -9,6 +9,7 @@ import type { Translate } from '../core/translate';
 import type { PlanRow, PlansView, SeriesView, UsageSeries, UsageView } from './protocol';
 import { daysOfMonth, normalizeCycle, normalizeDay, round2 } from './format';
 import { usageBar } from './cardDetailModel';
+import { csvRow } from '../core/csv';
 
 export interface UsageCard {
   cardId: Id;
@@ -83,22 +84,7 @@ export function buildFleetPlansView(cards: readonly UsageCard[], flows: readonly
 
 // ---- CSV ----------------------------------------------------------------------------------------
 
-/**
- * One CSV field. Text that a spreadsheet would run as a formula (= + - @, and tab/CR which some
- * programs strip first) gets a leading apostrophe; numbers are written as numbers because a number
- * cannot be a formula, and a negative amount must stay a number.
- */
-export function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let s = value;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvRow(cells: readonly (string | number | undefined)[]): string {
-  return cells.map(csvCell).join(',');
-}
+export { csvCell, csvRow } from '../core/csv';
 
 /** The numbers the usage panel shows, one row per card and period, CRLF line ends (RFC 4180). */
 export function buildUsageCsv(view: UsageView, t: Translate): string {

@@ -8,7 +8,9 @@ import type { Id, SimDeviceVO } from '../gsl/models';
 import type { CardLike } from '../core/cardText';
 import type { AccountId } from '../core/accounts';
 import { errorMessage } from '../core/errorWords';
-import type { HostMessage, PlansView, UsagePanelState, SectionState, SeriesView, UsageSectionName, UsageView, WebviewMessage } from './protocol';
+import type { ForecastState, HostMessage, PlansView, UsagePanelState, SectionState, SeriesView, UsageSectionName, UsageView, WebviewMessage } from './protocol';
+import { DEFAULT_ATTENTION_SETTINGS } from '../core/attention/settings';
+import { buildForecastState, forecastMonth } from './forecastModel';
 import { USAGE_SECTIONS } from './protocol';
 import { billingCycles, dailyMonths, monthLabel } from './format';
 import { buildCardPlansView, buildDailyView, buildFleetPlansView, buildMonthlyView, buildUsageCsv, dailyPeriods, usageCards } from './usageModel';
@@ -29,6 +31,10 @@ export class UsagePanel extends PanelHost {
   private readonly sections: Sections = { daily: { status: 'loading' }, monthly: { status: 'loading' }, plans: { status: 'loading' } };
   private readonly generations: Record<UsageSectionName, number> = { daily: 0, monthly: 0, plans: 0 };
   private waitingForSignIn = false;
+  /** One card's forecast for this cycle; undefined for several cards. */
+  private forecast: ForecastState | undefined;
+  private forecastGeneration = 0;
+  private readonly flows = new Map<Id, Pick<SimDeviceVO, 'sim_card_id' | 'flow_used' | 'flow_left'>>();
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -41,7 +47,11 @@ export class UsagePanel extends PanelHost {
     super(panel, services, 'usage', 'usagePanel');
     this.cards = usageCards(cards);
     this.cardIds = this.cards.map((c) => c.cardId);
-    for (const c of cards) this.simTypes.set(c.sim_card_id, (c as Partial<SimDeviceVO>).sim_type);
+    for (const c of cards) {
+      const full = c as Partial<SimDeviceVO>;
+      this.simTypes.set(c.sim_card_id, full.sim_type);
+      if (full.flow_used !== undefined || full.flow_left !== undefined) this.flows.set(c.sim_card_id, { sim_card_id: c.sim_card_id, flow_used: full.flow_used, flow_left: full.flow_left });
+    }
     this.month = dailyMonths(this.now())[0];
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'panels', 'usage.svg');
     panel.title = this.title();
@@ -62,6 +72,34 @@ export class UsagePanel extends PanelHost {
 
   loadAll(): void {
     for (const s of USAGE_SECTIONS) void this.loadSection(s);
+    if (this.cards.length === 1) void this.loadForecast();
+  }
+
+  /**
+   * One card's forecast for this cycle: its plan figures (from the caller, else read) and this
+   * month's daily usage, whatever month the daily chart shows.
+   */
+  async loadForecast(): Promise<void> {
+    const gen = ++this.forecastGeneration;
+    const { t } = this.services;
+    this.forecast = { status: 'loading' };
+    this.update();
+    try {
+      const account = await this.services.accounts.whenSignedIn(this.accountId);
+      const client = account.currentClient();
+      if (!client) throw new Error(`The account ${account.label} is not signed in.`);
+      const cardId = this.cards[0].cardId;
+      const now = this.now().getTime();
+      const [card, days] = await Promise.all([this.flows.get(cardId) ?? client.showSimCard({ sim_card_id: cardId }), loadDailyUsage(client, [cardId], forecastMonth(now))]);
+      if (gen !== this.forecastGeneration || this.isDisposed) return;
+      this.flows.set(cardId, card);
+      this.forecast = buildForecastState(card, days, now, this.services.attentionSettings?.() ?? DEFAULT_ATTENTION_SETTINGS, t);
+    } catch (err) {
+      if (gen !== this.forecastGeneration || this.isDisposed) return;
+      this.services.log.error('Could not load the forecast.', err);
+      this.forecast = { status: 'error', message: errorMessage(err, t) };
+    }
+    this.update();
   }
 
   async loadSection(section: UsageSectionName): Promise<void> {
@@ -141,6 +179,7 @@ export class UsagePanel extends PanelHost {
       daily: this.sections.daily,
       monthly: this.sections.monthly,
       plans: this.sections.plans,
+      ...(this.forecast ? { forecast: this.forecast } : {}),
     };
   }
 
@@ -194,10 +233,13 @@ export class UsagePanel extends PanelHost {
         }
         return;
       case 'retry':
+        if (m.section === 'forecast' && this.cards.length === 1) return this.loadForecast();
         if (!(USAGE_SECTIONS as readonly string[]).includes(m.section)) return this.refuse(m.type, 'unknown section');
         await this.loadSection(m.section as UsageSectionName);
         return;
       case 'refresh':
+        // Figures the caller gave are old by now: the forecast reads the card again.
+        this.flows.clear();
         this.loadAll();
         return;
       default:

@@ -1,6 +1,7 @@
 // Browser side of the card detail panel.
 import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, RowControl, SmsView, UsageBar, WorkOrderRow } from '../panels/protocol';
 import { button, h, replaceContent, s, send, start, statusBox } from './common';
+import { forecastSection } from './forecastSection';
 
 const root = document.getElementById('app') as HTMLElement;
 let view: CardDetailView | undefined;
@@ -172,7 +173,7 @@ function render(): void {
   }
   if (banner) nodes.push(statusBox(banner.kind, banner.message, banner.kind === 'error' ? () => send({ type: 'retry', section: 'card' }) : undefined));
   if (view) {
-    nodes.push(h('div', { className: 'sections' }, ...view.sections.map(section), smsSection(view.sms), workOrders(view.workOrders)));
+    nodes.push(h('div', { className: 'sections' }, ...view.sections.map(section), forecastSection(view.forecast, false, 'card-section forecast-section'), smsSection(view.sms), workOrders(view.workOrders)));
   } else if (banner?.kind !== 'error') {
     nodes.push(skeleton());
   }

@@ -3,6 +3,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LineController
 import type { ChartConfiguration } from 'chart.js';
 import type { PlansView, SectionState, SeriesView, UsageSectionName, UsageView } from '../panels/protocol';
 import { button, h, replaceContent, s, send, start, statusBox } from './common';
+import { forecastSection } from './forecastSection';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
@@ -229,6 +230,7 @@ function render(): void {
         button(s('Refresh'), () => send({ type: 'refresh' }), { className: 'button secondary', focusKey: 'refresh' }),
       ),
     ),
+    ...[forecastSection(v.forecast, tableMode, 'usage-section')].filter((x): x is HTMLElement => x !== null),
     seriesSection('daily', v),
     seriesSection('monthly', v),
     plansSection(v),

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { CardActionResult } from '../../src/commands/runCardAction';
 import type { SimFleetTestApi } from '../../src/testApi';
 import type { UiBackend } from '../../src/host/ui';
-import { getApi } from './helpers';
+import { getApi, withoutAttention } from './helpers';
 import type { DemoFleet } from '../../src/host/demoFleet';
 import { GslClient } from '../../src/gsl/client';
 import type { SimDeviceVO } from '../../src/gsl/models';
@@ -91,7 +91,7 @@ describe('card actions', function () {
     assert.equal(ops(demo, card, 'POST /v1/sim-cards/{id}/reset'), 1);
     assert.equal((await client.showSimCard({ sim_card_id: card.sim_card_id })).sim_status, 20);
 
-    const groups = await api.tree.getChildren();
+    const groups = withoutAttention(await api.tree.getChildren());
     assert.equal(api.fleet().model.group(14).count, before14 - 1);
     assert.equal(api.fleet().model.group(20).count, before20 + 1);
     assert.equal(String(groups[3].getTreeItem().label), `Deactivated (${(before14 - 1).toLocaleString()})`);

@@ -68,3 +68,5 @@ export function unusedCards(demo: DemoFleet, used: Set<string>, action: CardActi
   assert.equal(out.length, n, `the demo fleet has ${n} unused cards for ${action}`);
   return out;
 }
+/** The rows besides Needs attention (its group sits above the status groups while it runs). */
+export const withoutAttention = (nodes: FleetNode[]): FleetNode[] => nodes.filter((n) => (n as { key?: string }).key !== 'attention');

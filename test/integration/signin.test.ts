@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SimFleetTestApi } from '../../src/testApi';
 import type { UiBackend } from '../../src/host/ui';
-import { getApi, scripted } from './helpers';
+import { getApi, scripted, withoutAttention } from './helpers';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index';
 
 /** Asserts that no secret appears in settings, extension state or the log. */
@@ -65,7 +65,7 @@ describe('sign-in and sign-out', function () {
     assert.equal(api.accounts.state, 'account');
     assert.equal(await api.accounts.hasStoredCredentials(), true);
     assert.equal(vscode.workspace.getConfiguration('simFleet').get('endpoint'), info.endpoint);
-    const groups = await api.tree.getChildren();
+    const groups = withoutAttention(await api.tree.getChildren());
     assert.equal(groups.length, 6);
     assert.equal(api.fleet().model.total(), 120);
     assertNoSecretStored(api, [info.sk]);

@@ -54,3 +54,13 @@ test('no flag word is a prefix of another, so a regex on one never matches the o
   assert.equal(new Set(Object.values(ACTION_FLAGS)).size, CARD_ACTIONS.length);
   for (const a of all) for (const b of all) if (a !== b) assert.equal(new RegExp(`\\b${a}\\b`).test(b), false);
 });
+
+test('a card Needs attention names offers Dismiss; a dismissed one offers Restore; one known only from a snapshot offers no action yet', () => {
+  const c = card({ sim_status: 14, operator_status: 5 });
+  const needs = cardContextValue(cardFlags(c, false, false, { attention: 'needs' }));
+  assert.match(needs, /^simFleet\.card\b.*\battention\b/);
+  assert.doesNotMatch(needs, /\bdismissed\b/);
+  assert.match(cardContextValue(cardFlags(c, false, false, { attention: 'dismissed' })), /^simFleet\.card\b.*\bdismissed\b/);
+  assert.match(cardContextValue(cardFlags(c, false)), /\bresumable\b/);
+  assert.doesNotMatch(cardContextValue(cardFlags(c, false, false, { partial: true })), /\bresumable\b/);
+});

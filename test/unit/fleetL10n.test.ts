@@ -10,6 +10,9 @@ import { SUMMARY_TEXTS } from '../../src/core/actionSummary';
 import { IDENTIFIER_WORDS } from '../../src/core/identifiers';
 import { SMS_STATUS_WORDS } from '../../src/core/words';
 import { SORT_KEY_WORDS } from '../../src/fleet/filter';
+import { MONTH_DAY_WORDS, REASON_WORDS, shortDay } from '../../src/core/attentionWords';
+import { DISMISS_WORDS, dismissNoteProblem } from '../../src/core/dismissals';
+import { CHANGE_SECTION_WORDS } from '../../src/core/changeWords';
 
 const root = path.join(__dirname, '..', '..', '..');
 const read = (p: string) => readFileSync(path.join(root, p), 'utf8');
@@ -37,7 +40,9 @@ test('every t("…") string in the extension sources has a zh-cn translation', (
       }
     }
   }
-  const tables = [ACTION_WORDS, ACTION_NOUNS, BLOCKED_REASONS, SORT_KEY_WORDS, SMS_STATUS_WORDS, IDENTIFIER_WORDS].flatMap((x) => Object.values(x));
+  const tables = [ACTION_WORDS, ACTION_NOUNS, BLOCKED_REASONS, SORT_KEY_WORDS, SMS_STATUS_WORDS, IDENTIFIER_WORDS, REASON_WORDS, DISMISS_WORDS, MONTH_DAY_WORDS, CHANGE_SECTION_WORDS].flatMap((x) => Object.values(x));
+  // The dismissal note's problems, which the command translates.
+  for (const note of ['x'.repeat(201), 'a\tb']) tables.push(dismissNoteProblem(note) ?? `no problem with ${JSON.stringify(note)}`);
   for (const key of [...tables, ...SUMMARY_TEXTS, ...HOVER_LINKS.map(([, label]) => label)]) if (!(key in zh)) missing.push(key);
   assert.deepEqual(missing, []);
 });
@@ -56,4 +61,13 @@ test('package.nls.zh-cn.json translates every package.nls.json key, and package.
   assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
   const used = [...read('package.json').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
   assert.deepEqual(used.filter((k) => !(k in en)), []);
+});
+
+test('a forecast day reads as people say it in either language: "Dec 12", "12月12日"', () => {
+  const zh = Object.assign({}, ...readdirSync(path.join(root, 'l10n/parts')).map((f) => json(`l10n/parts/${f}`))) as Record<string, string>;
+  const fill = (table: Record<string, string>) => (s: string, ...args: unknown[]) => (table[s] ?? s).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+  const day = Date.UTC(2026, 11, 12);
+  assert.equal(shortDay(day, fill({})), 'Dec 12');
+  assert.equal(shortDay(day, fill(zh)), '12月12日');
+  assert.equal(fill(zh)('runs out ~{0}', shortDay(day, fill(zh))), '约 12月12日 用完');
 });

@@ -41,8 +41,9 @@ import type { SimCardFlowPerDayRsp, SimDeviceVO, SimPoolVO } from '../../gsl/mod
 import { DAILY_USAGE_MAX_CARDS } from '../../gsl/limits';
 import { paginate } from '../../gsl/paging';
 import type { Cycle } from './days';
-import { DAY_MS, billingCycleKey, monthKey, parseDayKey, previousCycle } from './days';
-import { forecastCycle } from './forecast';
+import { DAY_MS, billingCycleKey, monthKey, previousCycle } from './days';
+import { dailyMbByCard } from './daily';
+import { forecastCard } from './forecast';
 import type { UsageHistory } from './history';
 import { UNKNOWN } from './history';
 import type { DailySeries, Verdict } from './rules';
@@ -364,21 +365,11 @@ export async function runAttention(client: AttentionClient, options: AttentionOp
   const inflight = new Set<Promise<void>>();
 
   const fetchDays = async (rows: number[], cycle: Cycle, days: number): Promise<Map<number, Float64Array>> => {
-    const byId = new Map<string, number>();
-    for (const row of rows) byId.set(snap.id(row), row);
-    const rsp: SimCardFlowPerDayRsp[] = await client.listSimCardFlowPerDay({ sim_card_ids: [...byId.keys()], month: monthKey(cycle.start) }, { signal });
+    const ids = rows.map((row) => snap.id(row));
+    const rsp: SimCardFlowPerDayRsp[] = await client.listSimCardFlowPerDay({ sim_card_ids: ids, month: monthKey(cycle.start) }, { signal });
+    const byId = dailyMbByCard(rsp, ids, cycle, days);
     const out = new Map<number, Float64Array>();
-    for (const row of rows) out.set(row, new Float64Array(days));
-    for (const day of rsp) {
-      const t = parseDayKey(String(day.date));
-      if (t === undefined) continue;
-      const k = Math.round((t - cycle.start) / DAY_MS);
-      if (k < 0 || k >= days) continue;
-      for (const item of day.sim_flow ?? []) {
-        const row = byId.get(String(item.sim_card_id));
-        if (row !== undefined && typeof item.flow === 'number') out.get(row)![k] = item.flow;
-      }
-    }
+    rows.forEach((row, i) => out.set(row, byId.get(ids[i])!));
     return out;
   };
 
@@ -412,9 +403,7 @@ export async function runAttention(client: AttentionClient, options: AttentionOp
     for (const row of rows) {
       const days = got.get(row)!;
       if (want[row] & W_RUNOUT) {
-        const used = snap.flowUsedMb(row) ?? 0;
-        const left = snap.flowLeftMb(row) ?? 0;
-        const f = forecastCycle({ dailyMb: days, totalMb: Math.round((used + left) * 100) / 100, cycle: clock.cycle, today: clock.today, usedMb: used, halfLifeDays: settings.forecastHalfLifeDays });
+        const f = forecastCard({ usedMb: snap.flowUsedMb(row), leftMb: snap.flowLeftMb(row), dailyMb: days }, clock, settings);
         if (f.willRunOut) {
           addReason(row, 'willRunOut');
           setDetail(row, D_RUNOUT, f.runOutDate);

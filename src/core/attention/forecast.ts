@@ -143,3 +143,24 @@ export function forecastCycle(input: ForecastInput): CycleForecast {
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/** A card's (or several cards' together) figures as the card list gives them, and its days of this cycle. */
+export interface CardUsage {
+  /** `flow_used`: this cycle's usage so far, MB (null: unknown, read as 0). */
+  usedMb: number | null | undefined;
+  /** `flow_left`: data left on the plan, MB (negative when over). */
+  leftMb: number | null | undefined;
+  /** MB per day from the cycle's first day up to yesterday. */
+  dailyMb: ArrayLike<number>;
+}
+
+/**
+ * The forecast of a card from what the list says of it: the plan's total is used plus left (the
+ * list's own reading, rounded to the API's hundredths), usage so far is `flow_used`. One home:
+ * the engine's "will run out" and the panels' forecast both come from here.
+ */
+export function forecastCard(usage: CardUsage, clock: { cycle: Cycle; today: number }, settings: { forecastHalfLifeDays: number }): CycleForecast {
+  const used = usage.usedMb ?? 0;
+  const left = usage.leftMb ?? 0;
+  return forecastCycle({ dailyMb: usage.dailyMb, totalMb: round2(used + left), cycle: clock.cycle, today: clock.today, usedMb: used, halfLifeDays: settings.forecastHalfLifeDays });
+}

@@ -4,7 +4,8 @@
  *
  * - settings.ts: `CardReason`, `AttentionSettings`, `DEFAULT_ATTENTION_SETTINGS`, `attentionSettings()`.
  * - rules.ts: one function per rule (`overPlanBy`, `expiresSoon`, `carrierSuspension`, `assessSilent`, `assessSpike`).
- * - forecast.ts: `forecastCycle()`, what the panels draw and "will run out" decides on.
+ * - forecast.ts: `forecastCycle()` and `forecastCard()`, what the panels draw and "will run out" decides on.
+ * - daily.ts: `dailyMbByCard()`, ListSimCardFlowPerDay answers as one series per card.
  * - engine.ts: `runAttention(client, options)` → `AttentionResult`.
  * - snapshot.ts: `SnapshotBuilder`, `FleetSnapshot`, `encodeSnapshot()`, `decodeSnapshot()`.
  * - compare.ts: `compareSnapshots(older, newer)` → what changed.
@@ -14,6 +15,7 @@ export * from './settings';
 export * from './days';
 export * from './rules';
 export * from './forecast';
+export * from './daily';
 export * from './snapshot';
 export * from './compare';
 export * from './history';

@@ -390,6 +390,22 @@ export function encodeSnapshot(s: FleetSnapshot): Buffer {
   return Buffer.concat([prefix, head, payload]);
 }
 
+/** How many bytes of a snapshot file hold its header: the 8-byte prefix says, once read. */
+export const SNAPSHOT_PREFIX_BYTES = 8;
+
+/**
+ * A snapshot's time and size from its first bytes (the prefix and the JSON header), without
+ * inflating the cards: what a list of snapshots shows. `needed` when `buf` is too short: read that many.
+ */
+export function snapshotHeader(buf: Uint8Array): { takenAt: number; size: number } | { needed: number } {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (b.length < SNAPSHOT_PREFIX_BYTES || b.toString('latin1', 0, 4) !== MAGIC) throw new Error('Not a SIM Fleet snapshot');
+  const end = SNAPSHOT_PREFIX_BYTES + b.readUInt32LE(4);
+  if (b.length < end) return { needed: end };
+  const header = JSON.parse(b.toString('utf8', SNAPSHOT_PREFIX_BYTES, end)) as Header;
+  return { takenAt: header.takenAt, size: header.size };
+}
+
 export function decodeSnapshot(buf: Uint8Array): FleetSnapshot {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (b.length < 8 || b.toString('latin1', 0, 4) !== MAGIC) throw new Error('Not a SIM Fleet snapshot');

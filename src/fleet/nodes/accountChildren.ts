@@ -9,11 +9,18 @@ import type { FleetNode, TreeContext } from './fleetNode';
 import type { GroupNode } from './groupNode';
 import { MessageNode } from './messageNode';
 import type { PinnedNode } from './pinnedNode';
+import type { AttentionGroupNode } from './attentionGroupNode';
+import type { AttentionStatusNode } from './attentionStatusNode';
 
 /** The nodes an account shows, made once per account so refresh events can name them. */
 export interface AccountNodeSet {
   groups: ReadonlyMap<SimStatus, GroupNode>;
   pinned: PinnedNode;
+  /** Needs attention, and its status groups for "Needs attention only". */
+  attention?: AttentionGroupNode;
+  attentionGroups?: ReadonlyMap<SimStatus, AttentionStatusNode>;
+  /** "Needs attention only" is on: the status groups hold only the cards needing attention. */
+  attentionOnly?: () => boolean;
 }
 
 export async function accountChildren(fleet: AccountFleet, ctx: TreeContext, parent: FleetNode | undefined, nodes: AccountNodeSet): Promise<FleetNode[]> {
@@ -36,5 +43,9 @@ export async function accountChildren(fleet: AccountFleet, ctx: TreeContext, par
         : new MessageNode(parent, 'empty', t('This fleet has no cards.')),
     ];
   }
-  return [...notice, ...pinned, ...SIM_STATUSES.map((s) => groups.get(s) as GroupNode)];
+  // Needs attention comes right after the pins (see attentionGroupNode.ts), above the status groups.
+  const attention = nodes.attention?.shown ? [nodes.attention] : [];
+  const only = attention.length > 0 && nodes.attentionOnly?.() === true && nodes.attentionGroups;
+  const statusGroups: FleetNode[] = only ? SIM_STATUSES.map((s) => nodes.attentionGroups!.get(s)!) : SIM_STATUSES.map((s) => groups.get(s) as GroupNode);
+  return [...notice, ...pinned, ...attention, ...statusGroups];
 }

@@ -94,6 +94,8 @@ export interface CardDetailView {
   sms: SmsView;
   /** Whether the card is in its account's Pinned group. */
   pinned: boolean;
+  /** This cycle's forecast of the card's data. */
+  forecast?: ForecastState;
 }
 
 export interface SmsRow {
@@ -158,11 +160,39 @@ export interface UsageView {
   daily: SectionState<SeriesView>;
   monthly: SectionState<SeriesView>;
   plans: SectionState<PlansView>;
+  /** One card's forecast for this cycle (not shown for several cards). */
+  forecast?: ForecastState;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Host → webview
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * A card's forecast for this cycle (both panels): one entry per day of the cycle in every series;
+ * null where a series has no point (used: after yesterday; projection: before the last day with data).
+ */
+export interface ForecastView {
+  periods: string[];
+  used: Array<number | null>;
+  projection: Array<number | null>;
+  low: Array<number | null>;
+  high: Array<number | null>;
+  totalMb: number;
+  usedMb: number;
+  projectedMb: number;
+  /** Days of data left at the current pace (null: the pace is 0). */
+  daysLeft: number | null;
+  willRunOut: boolean;
+  /** "runs out ~Dec 12", as the tree says it. */
+  short?: string;
+  pace: string;
+  outcome: string;
+  daysLeftText: string;
+}
+
+/** The forecast as a section: loading, failed, shown, or not applicable (and why). */
+export type ForecastState = SectionState<ForecastView> | { status: 'none'; message: string };
 
 export type PanelKind = 'cardDetail' | 'usage';
 export type Strings = Record<string, string>;

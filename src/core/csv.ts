@@ -1,0 +1,18 @@
+/** CSV as SIM Fleet writes it (usage, What changed): RFC 4180 fields, safe to open in a spreadsheet. Pure. */
+
+/**
+ * One CSV field. Text that a spreadsheet would run as a formula (= + - @, and tab/CR which some
+ * programs strip first) gets a leading apostrophe; numbers are written as numbers because a number
+ * cannot be a formula, and a negative amount must stay a number.
+ */
+export function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let s = value;
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(cells: readonly (string | number | undefined)[]): string {
+  return cells.map(csvCell).join(',');
+}
