@@ -16,6 +16,10 @@ import { FleetTreeProvider } from './fleet/fleetTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
 import { RefreshManager } from './fleet/refreshManager';
 import { Fleets } from './fleet/fleets';
+import { WorkOrderFollower } from './fleet/workOrderFollower';
+import { isWorkOrderFilterActive } from './fleet/workOrderList';
+import { WorkOrdersTreeProvider } from './fleet/workOrdersTreeProvider';
+import { statusAfterWorkOrder } from './core/workOrders';
 import { AccountRegistry } from './host/accounts';
 import { OutputLogger } from './host/logger';
 import { settings } from './host/settings';
@@ -53,6 +57,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     cardChanges,
     showProgress: (work) => void vscode.window.withProgress({ location: { viewId: 'simFleet.cards' } }, () => work),
   });
+  // The account's work orders, whoever started them; pending ones followed while the view is visible.
+  const workOrders = new WorkOrdersTreeProvider(fleets, accounts, t, () => hidden.mask);
+  const workOrdersView = vscode.window.createTreeView<FleetNode>('simFleet.workOrders', { treeDataProvider: workOrders, showCollapseAll: true });
+  const follower = new WorkOrderFollower({
+    fleets,
+    view: workOrdersView,
+    onEnded: (accountId, order, cardIds) => {
+      // The groups the cards were in, and the one the order moves them to.
+      const model = fleets.get(accountId)?.model;
+      const statuses = cardIds.map((id) => model?.loadedCard(id)?.sim_status);
+      const after = statusAfterWorkOrder(order.work_order_type);
+      void refresh.cardsChanged(accountId, cardIds, [...statuses, after].filter((s): s is NonNullable<typeof s> => s !== undefined));
+    },
+  });
+  const showWorkOrderFilter = (): void => {
+    void vscode.commands.executeCommand('setContext', 'simFleet.workOrdersFiltered', fleets.all().some((f) => isWorkOrderFilterActive(f.workOrders.filter)));
+  };
   const statusBar = new AccountStatusBar(accounts, t);
   // SIM_FLEET_TEST_HOOKS is written out so the production build can see this code is dead and drop it.
   const testUi = SIM_FLEET_TEST_HOOKS && testHooks ? new TestUiBackend() : undefined;
@@ -93,7 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     void vscode.commands.executeCommand('setContext', 'simFleet.state', accounts.state);
     void vscode.commands.executeCommand('setContext', 'simFleet.accounts', fleets.all().length);
   };
-  const watchFilters = (): vscode.Disposable[] => fleets.all().map((f) => f.model.onDidChange(showFilter));
+  const watchFilters = (): vscode.Disposable[] => fleets.all().flatMap((f) => [f.model.onDidChange(showFilter), f.workOrders.onDidChange(showWorkOrderFilter)]);
   let filterWatches = watchFilters();
 
   context.subscriptions.push(
@@ -104,6 +125,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     cardChanges,
     tree,
     treeView,
+    workOrders,
+    workOrdersView,
+    follower,
     refresh,
     statusBar,
     panels,
@@ -119,11 +143,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
       filterWatches.forEach((d) => d.dispose());
       filterWatches = watchFilters();
       showFilter();
+      showWorkOrderFilter();
     }),
     accounts.onDidChange(showState),
     // Everything shown is shown again, masked or not.
     hidden.onDidChange(() => {
       tree.refresh();
+      workOrders.refresh();
       showFilter();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -141,7 +167,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   if (process.env.SIM_FLEET_DEMO === '1') void vscode.commands.executeCommand('simFleet.account.startDemo' satisfies CommandId);
 
   if (SIM_FLEET_TEST_HOOKS && testHooks && testUi) {
-    return createTestApi(context, { accounts, fleets, tree, treeView, refresh, panels, lookup, tools: tools.tools, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
+    return createTestApi(context, { accounts, fleets, tree, treeView, workOrders, workOrdersView, follower, refresh, panels, lookup, tools: tools.tools, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
   }
   return undefined;
 }

@@ -11,6 +11,8 @@ import type { AccountFleet, Fleets } from './fleet/fleets';
 import type { FleetTreeProvider } from './fleet/fleetTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
 import type { RefreshManager } from './fleet/refreshManager';
+import type { WorkOrderFollower } from './fleet/workOrderFollower';
+import type { WorkOrdersTreeProvider } from './fleet/workOrdersTreeProvider';
 import type { AccountRegistry } from './host/accounts';
 import type { HiddenIdentifiers } from './host/hiddenIdentifiers';
 import type { Milestones } from './host/milestones';
@@ -58,6 +60,10 @@ export interface SimFleetTestApi {
   readonly tree: FleetTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;
   readonly refresh: RefreshManager;
+  /** The Work Orders view, and what follows its pending orders. */
+  readonly workOrders: WorkOrdersTreeProvider;
+  readonly workOrdersView: vscode.TreeView<FleetNode>;
+  readonly follower: WorkOrderFollower;
   readonly panels: Panels;
   /** Identifiers to cards: its counters, and its cache to clear between tests. */
   readonly lookup: CardLookup;

@@ -55,6 +55,10 @@ import { stopCard } from './stopCard';
 import { switchAccount } from './switchAccount';
 import { hideIdentifiers, showIdentifiers } from './toggleHideIdentifiers';
 import { unpinCard } from './unpinCard';
+import { clearWorkOrderFilter } from './clearWorkOrderFilter';
+import { filterWorkOrders } from './filterWorkOrders';
+import { loadMoreWorkOrders } from './loadMoreWorkOrders';
+import { refreshWorkOrders } from './refreshWorkOrders';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
@@ -109,6 +113,10 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.card.openAsDocument': openAsDocument,
   'simFleet.card.compareWith': compareWith,
   'simFleet.log.show': showLog,
+  'simFleet.workOrders.refresh': refreshWorkOrders,
+  'simFleet.workOrders.filter': filterWorkOrders,
+  'simFleet.workOrders.clearFilter': clearWorkOrderFilter,
+  'simFleet.workOrders.loadMore': loadMoreWorkOrders,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

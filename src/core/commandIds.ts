@@ -56,6 +56,10 @@ export const COMMAND_IDS = [
   'simFleet.card.openAsDocument',
   'simFleet.card.compareWith',
   'simFleet.log.show',
+  'simFleet.workOrders.refresh',
+  'simFleet.workOrders.filter',
+  'simFleet.workOrders.clearFilter',
+  'simFleet.workOrders.loadMore',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

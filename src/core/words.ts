@@ -66,6 +66,19 @@ export const WORK_ORDER_TYPE_WORDS: Record<number, string> = {
   23: 'Batch dismantle',
 };
 
+/** WorkOrderVo.work_order_source (gsl-api.md 3.6): where an order came from. */
+export const WORK_ORDER_SOURCE_WORDS: Record<number, string> = {
+  1: 'Operations staff',
+  2: 'Console',
+  3: 'Automation rule',
+  4: 'Backward pool auto-resume',
+  5: 'Scheduled stop: no data',
+  6: 'Scheduled stop: expired',
+  7: 'Scheduled pool stop',
+  8: 'API',
+};
+/** WorkOrderDetailVo.status: one card's line of an order. */
+export const WORK_ORDER_LINE_WORDS: Record<number, string> = { 1: 'Succeeded', 2: 'Processing', 3: 'Failed' };
 /** The word for an enum value, or "Unknown (v)" so an unexpected value is still shown. */
 export function word(table: Record<string | number, string>, value: string | number | null | undefined, t: Translate = same): string {
   if (value === null || value === undefined || value === '') return t('Not available');

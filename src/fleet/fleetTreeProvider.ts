@@ -19,6 +19,7 @@ import { accountChildren } from './nodes/accountChildren';
 import { PinnedNode } from './nodes/pinnedNode';
 import { CardNode } from './nodes/cardNode';
 import type { FleetNode, TreeContext } from './nodes/fleetNode';
+import { treeContext } from './nodes/fleetNode';
 import { GroupNode } from './nodes/groupNode';
 
 interface AccountNodes {
@@ -44,16 +45,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     /** *Hide identifiers*, as it is now (the extension refreshes the tree when it changes). */
     mask: () => Masker = () => showAll,
   ) {
-    const fleetsRef = fleets;
-    this.context = {
-      t,
-      get multiAccount() {
-        return fleetsRef.all().length > 1;
-      },
-      get mask() {
-        return mask();
-      },
-    };
+    this.context = treeContext(fleets, t, mask);
     this.disposables.push(
       this.changed,
       fleets.onDidChange(() => {

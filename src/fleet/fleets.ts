@@ -12,6 +12,7 @@ import { AccountAttributes } from './accountAttributes';
 import { FleetModel } from './fleetModel';
 import { PinnedCards } from './pins';
 import { SavedViews } from './savedViews';
+import { WorkOrderList } from './workOrderList';
 import { FleetWorkOrderTracker } from './workOrderTracker';
 
 export interface AccountFleet {
@@ -24,6 +25,8 @@ export interface AccountFleet {
   readonly views: SavedViews;
   /** The account's custom attribute definitions, kept for labels. */
   readonly attributes: AccountAttributes;
+  /** The account's work orders, whoever started them (the Work Orders view). */
+  readonly workOrders: WorkOrderList;
 }
 
 export interface WorkOrderEvent {
@@ -102,6 +105,7 @@ export class Fleets implements Disposable {
         pins,
         views: new SavedViews(this.store, id),
         attributes: new AccountAttributes(client),
+        workOrders: new WorkOrderList(client, this.pageSize),
         forwarding,
       });
       void pins.refresh();
@@ -117,5 +121,6 @@ export class Fleets implements Disposable {
     f.pins.dispose();
     f.views.dispose();
     f.attributes.dispose();
+    f.workOrders.dispose();
   }
 }

@@ -47,3 +47,18 @@ export const label = (n: FleetNode): string => String(n.getTreeItem().label);
 
 /** The card nodes among a node's children. */
 export const cardsOf = (nodes: FleetNode[]): CardNode[] => nodes.filter((n): n is CardNode => 'card' in n);
+
+/** Changes the page size and waits for the refresh that the change schedules, so it cannot land mid-test. */
+export async function setPageSize(api: SimFleetTestApi, size: number | undefined): Promise<void> {
+  const changed = new Promise<void>((resolve) => {
+    const d = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('simFleet.pageSize')) {
+        d.dispose();
+        resolve();
+      }
+    });
+  });
+  await vscode.workspace.getConfiguration('simFleet').update('pageSize', size, vscode.ConfigurationTarget.Global);
+  await changed;
+  await api.refresh.settled();
+}

@@ -8,7 +8,7 @@ import { HOVER_LINKS } from '../../src/core/cardHover';
 import { ACTION_NOUNS, ACTION_WORDS, BLOCKED_REASONS } from '../../src/core/cardRules';
 import { SUMMARY_TEXTS } from '../../src/core/actionSummary';
 import { IDENTIFIER_WORDS } from '../../src/core/identifiers';
-import { SMS_STATUS_WORDS } from '../../src/core/words';
+import { SMS_STATUS_WORDS, WORK_ORDER_LINE_WORDS, WORK_ORDER_SOURCE_WORDS, WORK_ORDER_STATUS_WORDS, WORK_ORDER_TYPE_WORDS } from '../../src/core/words';
 import { SORT_KEY_WORDS } from '../../src/fleet/filter';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -37,7 +37,19 @@ test('every t("…") string in the extension sources has a zh-cn translation', (
       }
     }
   }
-  const tables = [ACTION_WORDS, ACTION_NOUNS, BLOCKED_REASONS, SORT_KEY_WORDS, SMS_STATUS_WORDS, IDENTIFIER_WORDS].flatMap((x) => Object.values(x));
+  const tables = [
+    ACTION_WORDS,
+    ACTION_NOUNS,
+    BLOCKED_REASONS,
+    SORT_KEY_WORDS,
+    SMS_STATUS_WORDS,
+    IDENTIFIER_WORDS,
+    // The Work Orders view's words.
+    WORK_ORDER_TYPE_WORDS,
+    WORK_ORDER_STATUS_WORDS,
+    WORK_ORDER_SOURCE_WORDS,
+    WORK_ORDER_LINE_WORDS,
+  ].flatMap((x) => Object.values(x));
   for (const key of [...tables, ...SUMMARY_TEXTS, ...HOVER_LINKS.map(([, label]) => label)]) if (!(key in zh)) missing.push(key);
   assert.deepEqual(missing, []);
 });

@@ -19,3 +19,16 @@ export interface TreeContext {
   /** *Hide identifiers*: what every label, description and tooltip goes through before it is shown. */
   readonly mask: Masker;
 }
+
+/** The context every tree's nodes share: its words, its mask, and whether several accounts are shown (read live from the fleets). */
+export function treeContext(fleets: { all(): readonly unknown[] }, t: Translate, mask: () => Masker): TreeContext {
+  return {
+    t,
+    get multiAccount() {
+      return fleets.all().length > 1;
+    },
+    get mask() {
+      return mask();
+    },
+  };
+}
