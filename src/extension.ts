@@ -19,6 +19,7 @@ import { Fleets } from './fleet/fleets';
 import { WorkOrderFollower } from './fleet/workOrderFollower';
 import { isWorkOrderFilterActive } from './fleet/workOrderList';
 import { WorkOrdersTreeProvider } from './fleet/workOrdersTreeProvider';
+import { PoolsTreeProvider } from './fleet/poolsTreeProvider';
 import { statusAfterWorkOrder } from './core/workOrders';
 import { AccountRegistry } from './host/accounts';
 import { OutputLogger } from './host/logger';
@@ -71,6 +72,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
       void refresh.cardsChanged(accountId, cardIds, [...statuses, after].filter((s): s is NonNullable<typeof s> => s !== undefined));
     },
   });
+  // The account's data pools and their members.
+  const pools = new PoolsTreeProvider(fleets, accounts, t, () => hidden.mask);
+  const poolsView = vscode.window.createTreeView<FleetNode>('simFleet.pools', { treeDataProvider: pools, showCollapseAll: true });
   const showWorkOrderFilter = (): void => {
     void vscode.commands.executeCommand('setContext', 'simFleet.workOrdersFiltered', fleets.all().some((f) => isWorkOrderFilterActive(f.workOrders.filter)));
   };
@@ -83,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     accounts,
     log,
     workOrders: (id) => fleets.get(id)?.tracker,
+    cardHistory: (id) => fleets.get(id)?.history,
     onDidChangeWorkOrder: fleets.onDidChangeWorkOrder,
     onDidChangeCards: cardChanges.onDidChange,
     t,
@@ -95,7 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   const lookup = new CardLookup({ accounts, notFoundTtlMs: () => settings.identifiers().notFoundTtlMs, log });
   const identifiers = new IdentifierFeatures({ lookup, accounts, settings: () => settings.identifiers(), t, mask: () => hidden.mask });
   const cardDocuments = new CardDocuments({ accounts, onDidChangeCards: cardChanges.onDidChange, t, mask: () => hidden.mask, onDidChangeMask: hidden.onDidChange });
-  const ctx: CommandContext = { accounts, fleets, lookup, tree, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks };
+  const ctx: CommandContext = { accounts, fleets, lookup, tree, treeView, poolsView, refresh, ui, log, panels, t, hidden, milestones, testHooks };
   const tools = new CardTools(ctx);
 
   // Filters belong to accounts: with one account the view's description names its filter; with
@@ -128,6 +133,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     workOrders,
     workOrdersView,
     follower,
+    pools,
+    poolsView,
     refresh,
     statusBar,
     panels,
@@ -150,6 +157,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     hidden.onDidChange(() => {
       tree.refresh();
       workOrders.refresh();
+      pools.refresh();
       showFilter();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -167,7 +175,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   if (process.env.SIM_FLEET_DEMO === '1') void vscode.commands.executeCommand('simFleet.account.startDemo' satisfies CommandId);
 
   if (SIM_FLEET_TEST_HOOKS && testHooks && testUi) {
-    return createTestApi(context, { accounts, fleets, tree, treeView, workOrders, workOrdersView, follower, refresh, panels, lookup, tools: tools.tools, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
+    return createTestApi(context, { accounts, fleets, tree, treeView, workOrders, workOrdersView, follower, pools, poolsView, refresh, panels, lookup, tools: tools.tools, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
   }
   return undefined;
 }

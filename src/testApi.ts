@@ -13,6 +13,7 @@ import type { FleetNode } from './fleet/nodes/fleetNode';
 import type { RefreshManager } from './fleet/refreshManager';
 import type { WorkOrderFollower } from './fleet/workOrderFollower';
 import type { WorkOrdersTreeProvider } from './fleet/workOrdersTreeProvider';
+import type { PoolsTreeProvider } from './fleet/poolsTreeProvider';
 import type { AccountRegistry } from './host/accounts';
 import type { HiddenIdentifiers } from './host/hiddenIdentifiers';
 import type { Milestones } from './host/milestones';
@@ -64,6 +65,9 @@ export interface SimFleetTestApi {
   readonly workOrders: WorkOrdersTreeProvider;
   readonly workOrdersView: vscode.TreeView<FleetNode>;
   readonly follower: WorkOrderFollower;
+  /** The Pools view. */
+  readonly pools: PoolsTreeProvider;
+  readonly poolsView: vscode.TreeView<FleetNode>;
   readonly panels: Panels;
   /** Identifiers to cards: its counters, and its cache to clear between tests. */
   readonly lookup: CardLookup;

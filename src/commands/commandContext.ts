@@ -21,6 +21,8 @@ export interface CommandContext {
   readonly lookup: CardLookup;
   readonly tree: FleetTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;
+  /** The Pools view, where Show Pool reveals a card's pool. */
+  readonly poolsView: vscode.TreeView<FleetNode>;
   readonly refresh: RefreshManager;
   readonly ui: Ui;
   readonly log: OutputLogger;

@@ -57,8 +57,12 @@ import { hideIdentifiers, showIdentifiers } from './toggleHideIdentifiers';
 import { unpinCard } from './unpinCard';
 import { clearWorkOrderFilter } from './clearWorkOrderFilter';
 import { filterWorkOrders } from './filterWorkOrders';
-import { loadMoreWorkOrders } from './loadMoreWorkOrders';
+import { loadMoreListed } from './loadMoreListed';
 import { refreshWorkOrders } from './refreshWorkOrders';
+import { openPoolMemberDetail } from './openPoolMemberDetail';
+import { refreshPools } from './refreshPools';
+import { revealPoolMember } from './revealPoolMember';
+import { showCardPool } from './showCardPool';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
@@ -116,7 +120,11 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.workOrders.refresh': refreshWorkOrders,
   'simFleet.workOrders.filter': filterWorkOrders,
   'simFleet.workOrders.clearFilter': clearWorkOrderFilter,
-  'simFleet.workOrders.loadMore': loadMoreWorkOrders,
+  'simFleet.list.loadMore': loadMoreListed,
+  'simFleet.pools.refresh': refreshPools,
+  'simFleet.poolMember.reveal': revealPoolMember,
+  'simFleet.poolMember.openDetail': openPoolMemberDetail,
+  'simFleet.card.showPool': showCardPool,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

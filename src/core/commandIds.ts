@@ -59,7 +59,11 @@ export const COMMAND_IDS = [
   'simFleet.workOrders.refresh',
   'simFleet.workOrders.filter',
   'simFleet.workOrders.clearFilter',
-  'simFleet.workOrders.loadMore',
+  'simFleet.list.loadMore',
+  'simFleet.pools.refresh',
+  'simFleet.poolMember.reveal',
+  'simFleet.poolMember.openDetail',
+  'simFleet.card.showPool',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -79,6 +79,11 @@ export const WORK_ORDER_SOURCE_WORDS: Record<number, string> = {
 };
 /** WorkOrderDetailVo.status: one card's line of an order. */
 export const WORK_ORDER_LINE_WORDS: Record<number, string> = { 1: 'Succeeded', 2: 'Processing', 3: 'Failed' };
+/** SimPoolVO.status (flow pools). */
+export const FLOW_POOL_STATUS_WORDS: Record<number, string> = { 0: 'Abandoned', 1: 'In use' };
+/** BackPoolVO.pool_status (back pools). */
+export const BACK_POOL_STATUS_WORDS: Record<number, string> = { 2: 'In use', [-1]: 'Stopped', [-2]: 'Abandoned' };
+
 /** The word for an enum value, or "Unknown (v)" so an unexpected value is still shown. */
 export function word(table: Record<string | number, string>, value: string | number | null | undefined, t: Translate = same): string {
   if (value === null || value === undefined || value === '') return t('Not available');

@@ -35,11 +35,13 @@ export interface CardFlags {
   physical: boolean;
   /** Pinned on its account: the menus offer Unpin instead of Pin. */
   pinned: boolean;
+  /** In a data pool: the menus offer Show Pool. */
+  pooled?: boolean;
 }
 
 export function cardFlags(card: SimDeviceVO, pending: boolean, pinned = false): CardFlags {
   // While a work order runs, no action that starts another is offered: the service would refuse it.
-  return { actions: offeredActions(card, pending), pending, physical: isPhysical(card), pinned };
+  return { actions: offeredActions(card, pending), pending, physical: isPhysical(card), pinned, pooled: !!card.sim_pool_id };
 }
 
 export function cardContextValue(flags: CardFlags): string {
@@ -47,6 +49,7 @@ export function cardContextValue(flags: CardFlags): string {
   if (flags.pending) words.push('pending');
   if (flags.physical) words.push('physical');
   if (flags.pinned) words.push('pinned');
+  if (flags.pooled) words.push('pooled');
   return words.join(' ');
 }
 

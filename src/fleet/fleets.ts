@@ -12,6 +12,8 @@ import { AccountAttributes } from './accountAttributes';
 import { FleetModel } from './fleetModel';
 import { PinnedCards } from './pins';
 import { SavedViews } from './savedViews';
+import { CardHistoryIndex } from '../core/cardHistory';
+import { PoolList } from './poolList';
 import { WorkOrderList } from './workOrderList';
 import { FleetWorkOrderTracker } from './workOrderTracker';
 
@@ -27,6 +29,10 @@ export interface AccountFleet {
   readonly attributes: AccountAttributes;
   /** The account's work orders, whoever started them (the Work Orders view). */
   readonly workOrders: WorkOrderList;
+  /** Cards' whole histories from the API, with the lines of ended orders kept (the detail panel's history). */
+  readonly history: CardHistoryIndex;
+  /** The account's flow and back pools (the Pools view). */
+  readonly pools: PoolList;
 }
 
 export interface WorkOrderEvent {
@@ -106,6 +112,8 @@ export class Fleets implements Disposable {
         views: new SavedViews(this.store, id),
         attributes: new AccountAttributes(client),
         workOrders: new WorkOrderList(client, this.pageSize),
+        history: new CardHistoryIndex(client),
+        pools: new PoolList(client, this.pageSize),
         forwarding,
       });
       void pins.refresh();
@@ -122,5 +130,7 @@ export class Fleets implements Disposable {
     f.views.dispose();
     f.attributes.dispose();
     f.workOrders.dispose();
+    f.history.forget();
+    f.pools.dispose();
   }
 }

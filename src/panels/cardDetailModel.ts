@@ -17,10 +17,13 @@ import {
   SIM_STATUS_WORDS,
   SIM_TYPE_WORDS,
   SMS_STATUS_WORDS,
+  WORK_ORDER_LINE_WORDS,
   WORK_ORDER_STATUS_WORDS,
   word,
 } from '../core/words';
-import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, RowControl, SmsView, UsageBar, WorkOrderRow } from './protocol';
+import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, HistoryView, RowControl, SmsView, UsageBar, WorkOrderRow } from './protocol';
+import type { HistoryEntry } from '../core/cardHistory';
+import { workOrderLabel, workOrderSource } from '../core/workOrderText';
 import { formatDate, formatDateTime, formatEpoch, round2 } from './format';
 
 /** Where custom attribute names come from (re-exported for the panel's callers). */
@@ -57,6 +60,8 @@ export interface CardDetailInput {
   workOrders?: readonly TrackedWorkOrder[];
   /** A tracked work order for the card has not ended yet. */
   pending?: boolean;
+  /** The card's work orders from the API (CardHistoryIndex), how far their reading got, or why it failed. */
+  history?: readonly HistoryEntry[] | { error: string } | { progress: string } | 'off';
   /** The card's SMS records (ListSmsDetails by container id), newest first, or why they could not be read. */
   sms?: readonly SmsSendDetailQueryVo[] | { error: string };
   t: Translate;
@@ -224,7 +229,28 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
     actions,
     actionNote,
     workOrders,
+    history: input.history === 'off' ? undefined : historyView(input.history, t),
     sms: smsView(input.sms, t),
+  };
+}
+
+function historyView(history: Exclude<CardDetailInput['history'], 'off'>, t: Translate): HistoryView {
+  if (history === undefined) return { state: 'loading', rows: [] };
+  if ('error' in history) return { state: 'error', rows: [], message: history.error };
+  if ('progress' in history) return { state: 'loading', rows: [], message: history.progress };
+  return {
+    state: 'ready',
+    rows: history.map(({ order, line }) => ({
+      workOrderId: order.id,
+      type: workOrderLabel(order, t),
+      source: workOrderSource(order, t),
+      status: word(WORK_ORDER_STATUS_WORDS, order.status, t),
+      rawStatus: raw(order.status),
+      line: word(WORK_ORDER_LINE_WORDS, line.status, t),
+      created: formatDateTime(order.create_time, t),
+      finished: formatDateTime(line.finish_time ?? order.finish_time, t),
+      reason: (line.status === 3 ? line.description || order.fail_reason : undefined) || undefined,
+    })),
   };
 }
 
@@ -248,5 +274,6 @@ export function copyableValues(view: CardDetailView): Set<string> {
   const out = new Set<string>();
   for (const s of view.sections) for (const r of s.rows) if (r.copy) out.add(r.value);
   for (const w of view.workOrders) out.add(w.workOrderId);
+  for (const w of view.history?.rows ?? []) out.add(w.workOrderId);
   return out;
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { GslApi } from '../gsl/api';
 import type { CmAttributeVO, Id, SimDeviceVO, SmsSendDetailQueryVo } from '../gsl/models';
+import type { HistoryEntry } from '../core/cardHistory';
 import type { AccountId } from '../core/accounts';
 import type { ActionInput } from '../core/cardRules';
 import { actionOffered, tagNamesOf } from '../core/cardRules';
@@ -38,6 +39,8 @@ export class CardDetailPanel extends PanelHost {
   private card?: SimDeviceVO;
   private attributes?: CmAttributeVO[];
   private sms?: SmsSendDetailQueryVo[] | { error: string };
+  private history?: HistoryEntry[] | { error: string } | { progress: string };
+  private historyAbort?: AbortController;
   private view?: CardDetailView;
   private status: Status;
   private generation = 0;
@@ -66,6 +69,7 @@ export class CardDetailPanel extends PanelHost {
       services.onDidChangeWorkOrder((e) => {
         if (e.accountId === this.accountId && e.order.cardId === this.cardId) this.rebuild();
       }),
+      { dispose: () => this.historyAbort?.abort() },
       services.onDidChangeMask(() => {
         if (this.card) this.panel.title = this.services.mask()(cardLabel(this.card));
       }),
@@ -102,6 +106,7 @@ export class CardDetailPanel extends PanelHost {
       this.setCard(card);
       this.setStatus({ kind: 'ready' });
       void this.loadSms(client, card, gen);
+      void this.loadHistory(card, gen);
     } catch (err) {
       if (gen !== this.generation || this.isDisposed) return;
       this.services.log.error(`Could not load card ${this.cardId}.`, err);
@@ -119,6 +124,36 @@ export class CardDetailPanel extends PanelHost {
     } catch (err) {
       if (gen !== this.generation || this.isDisposed) return;
       this.sms = { error: errorMessage(err, this.services.t) };
+    }
+    this.rebuild();
+  }
+
+  /**
+   * Every work order that touched the card, whoever started it, from the API: kept on screen while
+   * it is read again, with how far the reading got the first time.
+   */
+  private async loadHistory(card: SimDeviceVO, gen: number): Promise<void> {
+    const index = this.services.cardHistory?.(this.accountId);
+    if (!index) return;
+    this.historyAbort?.abort();
+    const abort = new AbortController();
+    this.historyAbort = abort;
+    const { t } = this.services;
+    const shown = this.history !== undefined && !('progress' in this.history);
+    try {
+      const entries = await index.historyOf(card, {
+        signal: abort.signal,
+        onProgress: (p) => {
+          if (shown || gen !== this.generation || this.isDisposed) return;
+          this.history = { progress: p.ordersTotal === undefined ? t('Reading work orders…') : t('Reading work orders… {0} of {1}', p.ordersChecked, p.ordersTotal) };
+          this.rebuild();
+        },
+      });
+      if (gen !== this.generation || this.isDisposed) return;
+      this.history = entries;
+    } catch (err) {
+      if (gen !== this.generation || this.isDisposed || abort.signal.aborted) return;
+      this.history = { error: errorMessage(err, t) };
     }
     this.rebuild();
   }
@@ -155,6 +190,7 @@ export class CardDetailPanel extends PanelHost {
       workOrders: this.services.workOrders(this.accountId)?.forCard(this.cardId) ?? [],
       pending: this.services.workOrders(this.accountId)?.isPending(this.cardId) ?? false,
       sms: this.sms,
+      history: this.services.cardHistory?.(this.accountId) ? this.history : 'off',
       t: this.services.t,
     });
     this.update();

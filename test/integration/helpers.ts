@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CardNode } from '../../src/fleet/nodes/cardNode';
 import type { FleetNode } from '../../src/fleet/nodes/fleetNode';
+import type { MessageNode } from '../../src/fleet/nodes/messageNode';
+import type { PageMoreNode } from '../../src/fleet/nodes/pageMoreNode';
 import type { PickItem, UiBackend } from '../../src/host/ui';
 import type { SimFleetTestApi } from '../../src/testApi';
 
@@ -44,6 +46,12 @@ export async function until(cond: () => boolean | Promise<boolean>, interval = 1
 
 /** A tree node's label as shown. */
 export const label = (n: FleetNode): string => String(n.getTreeItem().label);
+
+/** "Load more" under a list of the Work Orders or Pools view (the view's nodes come from the extension's bundle: told apart by shape). */
+export const isMore = (n: FleetNode | undefined): n is PageMoreNode => n !== undefined && 'loadMore' in n;
+
+/** An error node, with its Retry. */
+export const isError = (n: FleetNode | undefined): n is MessageNode => n !== undefined && (n as Partial<MessageNode>).kind === 'error';
 
 /** The card nodes among a node's children. */
 export const cardsOf = (nodes: FleetNode[]): CardNode[] => nodes.filter((n): n is CardNode => 'card' in n);

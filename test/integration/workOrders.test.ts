@@ -10,22 +10,18 @@ import type { SimDeviceVO, WorkOrderVo } from '../../src/gsl/models';
 import { errorMessage } from '../../src/core/errorWords';
 import { WORK_ORDER_TYPE_WORDS } from '../../src/core/words';
 import type { FleetNode } from '../../src/fleet/nodes/fleetNode';
-import type { MessageNode } from '../../src/fleet/nodes/messageNode';
-import type { PageMoreNode, WorkOrderLineNode } from '../../src/fleet/nodes/workOrderNodes';
+import type { WorkOrderLineNode } from '../../src/fleet/nodes/workOrderNodes';
 import { WorkOrderNode } from '../../src/fleet/nodes/workOrderNodes';
 import type { DemoFleet } from '../../src/host/demoFleet';
 import type { UiBackend } from '../../src/host/ui';
 import type { SimFleetTestApi } from '../../src/testApi';
-import { getApi, label, scripted, setPageSize, until } from './helpers';
+import { getApi, isError, isMore, label, scripted, setPageSize, until } from './helpers';
 
 const PAGE = 10;
-
 
 // The view's nodes come from the extension's bundle, not from these modules: they are told apart by shape.
 const ordersOf = (nodes: FleetNode[]): WorkOrderNode[] => nodes.filter((n): n is WorkOrderNode => 'order' in n);
 const linesOf = (nodes: FleetNode[]): WorkOrderLineNode[] => nodes.filter((n): n is WorkOrderLineNode => 'line' in n);
-const isMore = (n: FleetNode | undefined): n is PageMoreNode => n !== undefined && 'loadMore' in n;
-const isError = (n: FleetNode | undefined): n is MessageNode => n !== undefined && (n as Partial<MessageNode>).kind === 'error';
 
 describe('work orders view', function () {
   this.timeout(60_000);
@@ -78,7 +74,7 @@ describe('work orders view', function () {
     const more = nodes.at(-1);
     assert.ok(isMore(more), 'Load more follows the first page');
     assert.equal(String(more.getTreeItem().description), `${PAGE} of ${all.length} shown`);
-    await vscode.commands.executeCommand('simFleet.workOrders.loadMore', more);
+    await vscode.commands.executeCommand('simFleet.list.loadMore', more);
     nodes = await roots();
     assert.deepEqual(
       ordersOf(nodes).map((n) => n.order.id),
@@ -179,6 +175,42 @@ describe('work orders view', function () {
     // Its card is read again in the Cards view and in its open detail panel.
     await until(() => model.group(14).count === deactivated + 1);
     await until(async () => (await panel.snapshot()).text.includes(api.t('Deactivated')));
+    panel.dispose();
+  });
+
+  it('shows the card\'s whole history in its detail panel: every order that touched it, any origin, with status and reason', async () => {
+    const planted = demo.simulator.planted().history!;
+    const card = await client.showSimCard({ sim_card_id: planted.sim_card_id });
+    // The history read independently: every order with a line for this card.
+    const touched: WorkOrderVo[] = [];
+    for (const o of all) {
+      const lines = await client.listWorkOrderDetails(o.id, { limit: 500, offset: 1 });
+      if (lines.work_order_details.some((l) => l.sim_card_id === card.sim_card_id)) touched.push(o);
+    }
+    assert.ok(touched.length >= planted.orders);
+    const panel = api.panels.openCardDetail(api.fleet().account.id, card);
+    await until(() => panel.currentView?.history?.state === 'ready');
+    const rows = panel.currentView!.history!.rows;
+    assert.deepEqual(
+      rows.map((r) => r.workOrderId),
+      touched.map((o) => o.id),
+    );
+    assert.ok(new Set(rows.map((r) => r.source)).size >= 4, 'orders of several origins');
+    const failed = rows.find((r) => r.reason);
+    assert.equal(failed?.reason, 'The device did not answer the rebind request');
+    // What the page shows, read back from the webview.
+    let text = '';
+    await until(async () => (text = (await panel.snapshot()).text).includes(failed.reason!));
+    assert.ok(text.includes(api.t('History')));
+
+    // A failure to read it is said in the section, with Retry.
+    demo.simulator.setFaults({ errorRate: 1, errorStatus: 403, errorCode: 'APIGW.0302', pathPattern: '^/v1/work-orders' });
+    api.fleet().history.forget();
+    void panel.load();
+    await until(() => panel.currentView?.history?.state === 'error');
+    demo.simulator.setFaults(undefined);
+    void panel.load();
+    await until(() => panel.currentView?.history?.state === 'ready' && panel.currentView.history.rows.length === touched.length);
     panel.dispose();
   });
 });

@@ -241,3 +241,41 @@ test('an overdrawn plan shows a full red bar and by how much', () => {
   assert.equal(bar.text, '1.07 GB used of 1 GB, over by 76 MB');
   assert.equal(usageBar(0, 0, english).percentUsed, 0);
 });
+
+test('the history lists every order that touched the card, with its origin and this card\'s line; the service\'s words stay text', () => {
+  const order = {
+    id: '8800000000100007',
+    work_order_type: 13,
+    total_count: 1,
+    success_count: 0,
+    fail_count: 1,
+    process_count: 0,
+    status: 6 as const,
+    create_time: '2026-10-31T08:00:00.000Z',
+    finish_time: '2026-10-31T09:00:00.000Z',
+    fail_reason: null,
+    work_order_source: 1,
+  };
+  const line = { id: order.id, status: 3 as const, cid: '89860312345678901234', sim_card_id: '4710226018477568', create_time: order.create_time, finish_time: order.finish_time, description: '<img src=x onerror=alert(1)>' };
+  const v = buildCardDetailView({ card: card(), history: [{ order, line }], t: english });
+  assert.deepEqual(v.history, {
+    state: 'ready',
+    rows: [
+      {
+        workOrderId: order.id,
+        type: 'Device–card rebind',
+        source: 'Operations staff',
+        status: 'Failed',
+        rawStatus: '6',
+        line: 'Failed',
+        created: '2026-10-31 08:00',
+        finished: '2026-10-31 09:00',
+        reason: '<img src=x onerror=alert(1)>',
+      },
+    ],
+  });
+  assert.ok(copyableValues(v).has(order.id));
+  assert.deepEqual(buildCardDetailView({ card: card(), t: english }).history, { state: 'loading', rows: [] });
+  assert.equal(buildCardDetailView({ card: card(), history: 'off', t: english }).history, undefined);
+  assert.deepEqual(buildCardDetailView({ card: card(), history: { error: 'Refused' }, t: english }).history, { state: 'error', rows: [], message: 'Refused' });
+});

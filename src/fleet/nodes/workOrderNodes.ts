@@ -11,39 +11,10 @@ import { plainText } from '../../core/text';
 import { workOrderDescription, workOrderLabel, workOrderLineDescription, workOrderTooltipMarkdown } from '../../core/workOrderText';
 import { workOrderOutcome } from '../../core/workOrders';
 import type { AccountFleet } from '../fleets';
-import type { PagedList } from '../pagedList';
 import { isWorkOrderFilterActive } from '../workOrderList';
 import type { FleetNode, TreeContext } from './fleetNode';
 import { MessageNode } from './messageNode';
-
-/** An account's root in the Work Orders view while several accounts are signed in. */
-export class WorkOrderAccountNode implements FleetNode {
-  readonly parent = undefined;
-
-  constructor(
-    readonly fleet: AccountFleet,
-    private readonly ctx: TreeContext,
-  ) {}
-
-  get accountId(): string {
-    return this.fleet.account.id;
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const { account } = this.fleet;
-    const item = new vscode.TreeItem(plainText(account.label), vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `wo-account:${account.id}`;
-    item.iconPath = new vscode.ThemeIcon(account.kind === 'demo' ? 'beaker' : 'account');
-    item.contextValue = ['simFleet.workOrderAccount', isWorkOrderFilterActive(this.fleet.workOrders.filter) ? 'filtered' : ''].filter(Boolean).join(' ');
-    const count = this.fleet.workOrders.orders.count;
-    if (count !== undefined) item.description = this.ctx.t('{0} work orders', count.toLocaleString());
-    return item;
-  }
-
-  getChildren(): Promise<FleetNode[]> {
-    return workOrderChildren(this.fleet, this.ctx, this);
-  }
-}
+import { PageMoreNode, pagedChildren } from './pageMoreNode';
 
 /** What an account shows: its orders (pending on top), "Load more", or why there are none. */
 export async function workOrderChildren(fleet: AccountFleet, ctx: TreeContext, parent: FleetNode | undefined): Promise<FleetNode[]> {
@@ -106,19 +77,9 @@ export class WorkOrderNode implements FleetNode {
     return item;
   }
 
-  async getChildren(): Promise<FleetNode[]> {
-    const { t } = this.ctx;
+  getChildren(): Promise<FleetNode[]> {
     const lines = this.fleet.workOrders.linesOf(this.order.id);
-    if (!lines.settled) await lines.load();
-    const more = new PageMoreNode(this, lines, `lines:${this.accountId}:${this.order.id}`, this.ctx);
-    if (lines.error !== undefined) {
-      const failed = new MessageNode(this, 'error', errorMessage(lines.error, t), more.command(t('Retry')), `lines:${this.order.id}`, this.ctx.mask);
-      return [...lines.items.map((l) => new WorkOrderLineNode(this, this.accountId, l, this.ctx)), failed];
-    }
-    if (lines.items.length === 0) return [new MessageNode(this, 'empty', t('This work order lists no cards.'), undefined, `lines:${this.order.id}`)];
-    const nodes: FleetNode[] = lines.items.map((l) => new WorkOrderLineNode(this, this.accountId, l, this.ctx));
-    if (lines.hasMore) nodes.push(more);
-    return nodes;
+    return pagedChildren(this, lines, (l) => new WorkOrderLineNode(this, this.accountId, l, this.ctx), `lines:${this.accountId}:${this.order.id}`, this.ctx, this.ctx.t('This work order lists no cards.'));
   }
 }
 
@@ -151,39 +112,6 @@ export class WorkOrderLineNode implements FleetNode {
     item.tooltip = plainText(mask(`${line.cid || line.sim_card_id}\n${workOrderLineDescription(line, t)}`));
     item.contextValue = 'simFleet.workOrderLine';
     item.command = { command: 'simFleet.card.reveal' satisfies CommandId, title: t('Reveal in Cards View'), arguments: [this.link] };
-    return item;
-  }
-
-  async getChildren(): Promise<FleetNode[]> {
-    return [];
-  }
-}
-
-/** "Load more" under a paged list: the next page of orders or of an order's lines. */
-export class PageMoreNode implements FleetNode {
-  constructor(
-    readonly parent: FleetNode | undefined,
-    private readonly list: PagedList<unknown>,
-    private readonly idBase: string,
-    private readonly ctx: TreeContext,
-  ) {}
-
-  loadMore(): Promise<void> {
-    return this.list.loadMore();
-  }
-
-  command(title: string): vscode.Command {
-    return { command: 'simFleet.workOrders.loadMore' satisfies CommandId, title, arguments: [this] };
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const { t } = this.ctx;
-    const item = new vscode.TreeItem(t('Load more'), vscode.TreeItemCollapsibleState.None);
-    item.id = `more:${this.idBase}`;
-    item.description = t('{0} of {1} shown', this.list.items.length.toLocaleString(), (this.list.count ?? 0).toLocaleString());
-    item.iconPath = new vscode.ThemeIcon('more');
-    item.contextValue = 'simFleet.loadMore';
-    item.command = this.command(t('Load more'));
     return item;
   }
 
