@@ -164,7 +164,7 @@ function historySection(history: HistoryView): HTMLElement {
       ),
     );
   }
-  return h('section', { className: 'card-section', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: s('History'), attrs: { id: headingId } }), ...body);
+  return h('section', { className: 'card-section wide', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: s('History'), attrs: { id: headingId } }), ...body);
 }
 
 function render(): void {
