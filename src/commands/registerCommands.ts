@@ -63,6 +63,7 @@ import { openPoolMemberDetail } from './openPoolMemberDetail';
 import { refreshPools } from './refreshPools';
 import { revealPoolMember } from './revealPoolMember';
 import { showCardPool } from './showCardPool';
+import { listPlans } from './listPlans';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
@@ -125,6 +126,7 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.poolMember.reveal': revealPoolMember,
   'simFleet.poolMember.openDetail': openPoolMemberDetail,
   'simFleet.card.showPool': showCardPool,
+  'simFleet.plan.list': listPlans,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -64,6 +64,7 @@ export const COMMAND_IDS = [
   'simFleet.poolMember.reveal',
   'simFleet.poolMember.openDetail',
   'simFleet.card.showPool',
+  'simFleet.plan.list',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

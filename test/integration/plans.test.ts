@@ -1,0 +1,53 @@
+/// <reference types="mocha" />
+// Plans in a real VS Code against the demo fleet: the account's plans as ListProPricePlans gives
+// them, each with the number of cards on it, and choosing one filters the Cards view to it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PlanChoice } from '../../src/commands/listPlans';
+import { GslClient } from '../../src/gsl/client';
+import type { PickItem, UiBackend } from '../../src/host/ui';
+import type { SimFleetTestApi } from '../../src/testApi';
+import { getApi, scripted, until } from './helpers';
+
+describe('plans', function () {
+  this.timeout(60_000);
+  let api: SimFleetTestApi;
+  let client: GslClient;
+  let saved: Partial<UiBackend>;
+
+  before(async () => {
+    api = await getApi();
+    saved = api.ui.current;
+    await api.accounts.signOutAll();
+    const demo = await api.accounts.startDemo({ cards: 1000, workOrderMs: 200 });
+    client = new GslClient({ endpoints: demo.endpoints, credentials: { get: async () => demo.credentials } });
+  });
+  after(async () => {
+    api.ui.current = saved;
+    api.fleet().model.setFilter({});
+    await client.dispose();
+  });
+
+  it('lists the account\'s plans with their card counts; choosing one filters the Cards view to its cards', async () => {
+    let shown: ReadonlyArray<PickItem<PlanChoice>> = [];
+    api.ui.current = scripted([
+      (items: ReadonlyArray<PickItem<PlanChoice>>) => {
+        shown = items;
+        return items[0].value;
+      },
+    ]);
+    const result = (await vscode.commands.executeCommand('simFleet.plan.list')) as { offered: PlanChoice[]; chosen: PlanChoice };
+    const plans = (await client.listProPricePlans({ limit: 500, offset: 1 })).price_plans;
+    assert.deepEqual(result.offered.map((c) => c.plan.price_plan_id).sort(), plans.map((p) => p.price_plan_id).sort());
+    for (const c of result.offered) assert.equal(c.cards, await client.countSimCards({ price_plan_id: [c.plan.price_plan_id] }), c.plan.price_plan_name);
+    // The plan most cards use comes first, its count in the description.
+    assert.equal(shown[0].value.cards, Math.max(...result.offered.map((c) => c.cards ?? 0)));
+    assert.match(shown[0].description ?? '', new RegExp(`^${shown[0].value.cards!.toLocaleString()} cards · `));
+    const { chosen } = result;
+    const model = api.fleet().model;
+    assert.deepEqual(model.filter.plans, [{ id: chosen.plan.price_plan_id, name: chosen.plan.price_plan_name }]);
+    await model.loadCounts();
+    assert.equal(model.total(), chosen.cards, 'the Cards view counts only the plan\'s cards');
+    await until(() => (api.treeView.description ?? '').includes(chosen.plan.price_plan_name));
+  });
+});
