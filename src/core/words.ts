@@ -79,6 +79,8 @@ export const WORK_ORDER_SOURCE_WORDS: Record<number, string> = {
 };
 /** WorkOrderDetailVo.status: one card's line of an order. */
 export const WORK_ORDER_LINE_WORDS: Record<number, string> = { 1: 'Succeeded', 2: 'Processing', 3: 'Failed' };
+/** SimPricePlanVO.status (gsl-api.md 3.8): a plan instance of a card; 1 and 4 are both listed as activatable. */
+export const PLAN_INSTANCE_STATUS_WORDS: Record<number, string> = { 0: 'Deleted', 1: 'Activatable', 2: 'In use', 3: 'Used up', 4: 'Activatable', 5: 'Stopped', 6: 'Activation failed' };
 /** SimPoolVO.status (flow pools). */
 export const FLOW_POOL_STATUS_WORDS: Record<number, string> = { 0: 'Abandoned', 1: 'In use' };
 /** BackPoolVO.pool_status (back pools). */

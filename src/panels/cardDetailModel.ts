@@ -3,7 +3,7 @@
  * Pure (no `vscode`), so what a user sees for a given card is unit-tested in plain Node.
  * Values stay plain strings here; the webview puts them in the page with `textContent`.
  */
-import type { CmAttributeVO, SimDeviceVO, SmsSendDetailQueryVo } from '../gsl/models';
+import type { CmAttributeVO, SimDeviceVO, SimPricePlanVO, SmsSendDetailQueryVo } from '../gsl/models';
 import type { CardAction } from '../core/cardRules';
 import { ACTION_WORDS, actionBlockedReasons, actionKind, actionOffered, applicableActions, attributeValuesOf, carrierOf, tagNamesOf } from '../core/cardRules';
 import { cardLabel, formatMb, formatSpeed } from '../core/cardText';
@@ -17,11 +17,12 @@ import {
   SIM_STATUS_WORDS,
   SIM_TYPE_WORDS,
   SMS_STATUS_WORDS,
+  PLAN_INSTANCE_STATUS_WORDS,
   WORK_ORDER_LINE_WORDS,
   WORK_ORDER_STATUS_WORDS,
   word,
 } from '../core/words';
-import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, HistoryView, RowControl, SmsView, UsageBar, WorkOrderRow } from './protocol';
+import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, HistoryView, PlanInstancesView, RowControl, SmsView, UsageBar, WorkOrderRow } from './protocol';
 import type { HistoryEntry } from '../core/cardHistory';
 import { workOrderLabel, workOrderSource } from '../core/workOrderText';
 import { formatDate, formatDateTime, formatEpoch, round2 } from './format';
@@ -62,6 +63,8 @@ export interface CardDetailInput {
   pending?: boolean;
   /** The card's work orders from the API (CardHistoryIndex), how far their reading got, or why it failed. */
   history?: readonly HistoryEntry[] | { error: string } | { progress: string } | 'off';
+  /** The card's plan instances (ListSimPricePlans), or why they could not be read. */
+  plans?: readonly SimPricePlanVO[] | { error: string } | 'off';
   /** The card's SMS records (ListSmsDetails by container id), newest first, or why they could not be read. */
   sms?: readonly SmsSendDetailQueryVo[] | { error: string };
   t: Translate;
@@ -230,7 +233,30 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
     actionNote,
     workOrders,
     history: input.history === 'off' ? undefined : historyView(input.history, t),
+    plans: input.plans === 'off' ? undefined : planInstancesView(card, input.plans, t),
     sms: smsView(input.sms, t),
+  };
+}
+
+/** The card's plan instances, the one the card names as its plan first. */
+function planInstancesView(card: SimDeviceVO, plans: Exclude<CardDetailInput['plans'], 'off'>, t: Translate): PlanInstancesView {
+  if (plans === undefined) return { state: 'loading', rows: [] };
+  if ('error' in plans) return { state: 'error', rows: [], message: plans.error };
+  const isMain = (p: SimPricePlanVO) => p.id === card.sim_price_plan_id || (!!p.price_plan_name && p.price_plan_name === card.price_plan_name);
+  return {
+    state: 'ready',
+    rows: [...plans]
+      .sort((a, b) => Number(isMain(b)) - Number(isMain(a)))
+      .map((p) => ({
+        name: p.price_plan_name || p.price_plan_id || p.id,
+        kind: isMain(p) ? t('Main plan') : t('Add-on'),
+        status: word(PLAN_INSTANCE_STATUS_WORDS, p.status, t),
+        rawStatus: raw(p.status),
+        validity: `${formatDate(p.active_time, t)} – ${formatDate(p.stop_time, t)}`,
+        used: p.flow_used === undefined ? t('Not available') : formatMb(p.flow_used),
+        left: p.flow_left === undefined ? t('Not available') : formatMb(p.flow_left),
+        total: p.flow_total === undefined ? t('Not available') : formatMb(p.flow_total),
+      })),
   };
 }
 

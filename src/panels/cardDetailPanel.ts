@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { GslApi } from '../gsl/api';
-import type { CmAttributeVO, Id, SimDeviceVO, SmsSendDetailQueryVo } from '../gsl/models';
+import type { CmAttributeVO, Id, SimDeviceVO, SimPricePlanVO, SmsSendDetailQueryVo } from '../gsl/models';
+import { loadCardPlans } from './usageData';
 import type { HistoryEntry } from '../core/cardHistory';
 import type { AccountId } from '../core/accounts';
 import type { ActionInput } from '../core/cardRules';
@@ -41,6 +42,7 @@ export class CardDetailPanel extends PanelHost {
   private sms?: SmsSendDetailQueryVo[] | { error: string };
   private history?: HistoryEntry[] | { error: string } | { progress: string };
   private historyAbort?: AbortController;
+  private plans?: SimPricePlanVO[] | { error: string };
   private view?: CardDetailView;
   private status: Status;
   private generation = 0;
@@ -107,6 +109,7 @@ export class CardDetailPanel extends PanelHost {
       this.setStatus({ kind: 'ready' });
       void this.loadSms(client, card, gen);
       void this.loadHistory(card, gen);
+      void this.loadPlans(client, gen);
     } catch (err) {
       if (gen !== this.generation || this.isDisposed) return;
       this.services.log.error(`Could not load card ${this.cardId}.`, err);
@@ -158,6 +161,19 @@ export class CardDetailPanel extends PanelHost {
     this.rebuild();
   }
 
+  /** Every plan instance of the card (main plan and add-ons) with live figures. */
+  private async loadPlans(client: GslApi, gen: number): Promise<void> {
+    try {
+      const plans = await loadCardPlans(client, this.cardId);
+      if (gen !== this.generation || this.isDisposed) return;
+      this.plans = plans;
+    } catch (err) {
+      if (gen !== this.generation || this.isDisposed) return;
+      this.plans = { error: errorMessage(err, this.services.t) };
+    }
+    this.rebuild();
+  }
+
   /** The account's client, once it is signed in (a panel restored after a reload waits for it). */
   private async client(): Promise<GslApi> {
     const account = await this.services.accounts.whenSignedIn(this.accountId);
@@ -191,6 +207,7 @@ export class CardDetailPanel extends PanelHost {
       pending: this.services.workOrders(this.accountId)?.isPending(this.cardId) ?? false,
       sms: this.sms,
       history: this.services.cardHistory?.(this.accountId) ? this.history : 'off',
+      plans: this.plans,
       t: this.services.t,
     });
     this.update();

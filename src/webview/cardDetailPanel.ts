@@ -1,5 +1,5 @@
 // Browser side of the card detail panel.
-import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, HistoryView, RowControl, SmsView, UsageBar, WorkOrderRow } from '../panels/protocol';
+import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, HistoryView, PlanInstancesView, RowControl, SmsView, UsageBar, WorkOrderRow } from '../panels/protocol';
 import { button, h, replaceContent, s, send, start, statusBox } from './common';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -148,23 +148,39 @@ function workOrders(rows: WorkOrderRow[]): HTMLElement {
   return h('section', { className: 'card-section', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: s('Work orders'), attrs: { id: headingId } }), ...body);
 }
 
+/** A wide section holding one table read on its own: loading, its error with Retry, empty, or the table. */
+function tableSection(headingId: string, title: string, v: { state: 'loading' | 'error' | 'ready'; message?: string; rows: unknown[] }, empty: string, table: () => HTMLElement): HTMLElement {
+  const body =
+    v.state === 'loading'
+      ? h('p', { className: 'muted', text: v.message ?? s('Loading…') })
+      : v.state === 'error'
+        ? statusBox('error', v.message ?? s('Something went wrong'), () => send({ type: 'retry', section: 'card' }))
+        : v.rows.length === 0
+          ? h('p', { className: 'muted', text: empty })
+          : table();
+  return h('section', { className: 'card-section wide', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: title, attrs: { id: headingId } }), body);
+}
+
+/** Every plan instance of the card: the main plan and add-on packs, with their figures. */
+function plansSection(plans: PlanInstancesView): HTMLElement {
+  return tableSection('section-plans', s('Plans'), plans, s('This card has no plan.'), () =>
+    dataTable(
+      s('Every plan of this card: the main plan, then add-ons'),
+      [s('Plan'), s('Kind'), s('Status'), s('Valid'), s('Used'), s('Left'), s('Total')],
+      plans.rows.map((p) => [{ text: p.name }, { text: p.kind }, statusCell(p.status, p.rawStatus), { text: p.validity }, { text: p.used }, { text: p.left }, { text: p.total }]),
+    ),
+  );
+}
+
 /** Every work order that touched the card, whoever started it, from the API. */
 function historySection(history: HistoryView): HTMLElement {
-  const headingId = 'section-history';
-  const body: Node[] = [];
-  if (history.state === 'loading') body.push(h('p', { className: 'muted', text: history.message ?? s('Loading…') }));
-  else if (history.state === 'error') body.push(statusBox('error', history.message ?? s('Something went wrong'), () => send({ type: 'retry', section: 'card' })));
-  else if (history.rows.length === 0) body.push(h('p', { className: 'muted', text: s('No work order has touched this card.') }));
-  else {
-    body.push(
-      dataTable(
-        s('Every work order that touched this card, newest first'),
-        [s('Work order'), s('Type'), s('Started by'), s('Order status'), s('This card'), s('Created'), s('Finished'), s('Reason')],
-        history.rows.map((w) => [{ text: w.workOrderId }, { text: w.type }, { text: w.source }, statusCell(w.status, w.rawStatus), { text: w.line }, { text: w.created }, { text: w.finished }, { text: w.reason ?? '' }]),
-      ),
-    );
-  }
-  return h('section', { className: 'card-section wide', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: s('History'), attrs: { id: headingId } }), ...body);
+  return tableSection('section-history', s('History'), history, s('No work order has touched this card.'), () =>
+    dataTable(
+      s('Every work order that touched this card, newest first'),
+      [s('Work order'), s('Type'), s('Started by'), s('Order status'), s('This card'), s('Created'), s('Finished'), s('Reason')],
+      history.rows.map((w) => [{ text: w.workOrderId }, { text: w.type }, { text: w.source }, statusCell(w.status, w.rawStatus), { text: w.line }, { text: w.created }, { text: w.finished }, { text: w.reason ?? '' }]),
+    ),
+  );
 }
 
 function render(): void {
@@ -190,7 +206,7 @@ function render(): void {
   }
   if (banner) nodes.push(statusBox(banner.kind, banner.message, banner.kind === 'error' ? () => send({ type: 'retry', section: 'card' }) : undefined));
   if (view) {
-    nodes.push(h('div', { className: 'sections' }, ...view.sections.map(section), smsSection(view.sms), workOrders(view.workOrders), view.history ? historySection(view.history) : null));
+    nodes.push(h('div', { className: 'sections' }, ...view.sections.map(section), smsSection(view.sms), workOrders(view.workOrders), view.plans ? plansSection(view.plans) : null, view.history ? historySection(view.history) : null));
   } else if (banner?.kind !== 'error') {
     nodes.push(skeleton());
   }

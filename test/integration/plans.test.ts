@@ -50,4 +50,25 @@ describe('plans', function () {
     assert.equal(model.total(), chosen.cards, 'the Cards view counts only the plan\'s cards');
     await until(() => (api.treeView.description ?? '').includes(chosen.plan.price_plan_name));
   });
+
+  it('lists every plan instance of a card in its detail panel, as ListSimPricePlans gives them', async () => {
+    // A card with more than one plan (an add-on pack beside its plan), when the fleet has one.
+    const cards = (await client.listSimCards({ sim_status: 20, limit: 50, offset: 1 })).sim_cards;
+    let card = cards[0];
+    let plans = await client.listSimPricePlans({ sim_card_id: card.sim_card_id, real_time: true, limit: 50, offset: 1 });
+    for (const c of cards) {
+      const p = await client.listSimPricePlans({ sim_card_id: c.sim_card_id, real_time: true, limit: 50, offset: 1 });
+      if (p.length > plans.length) [card, plans] = [c, p];
+    }
+    assert.ok(plans.length > 0);
+    const panel = api.panels.openCardDetail(api.fleet().account.id, card);
+    await until(() => panel.currentView?.plans?.state === 'ready');
+    const rows = panel.currentView!.plans!.rows;
+    assert.deepEqual(rows.map((r) => r.name).sort(), plans.map((p) => p.price_plan_name || p.price_plan_id || p.id).sort());
+    assert.equal(rows.filter((r) => r.kind === api.t('Main plan')).length >= 1, true, 'the card\'s own plan is marked');
+    let text = '';
+    await until(async () => (text = (await panel.snapshot()).text).includes(api.t('Every plan of this card: the main plan, then add-ons')));
+    for (const r of rows) assert.ok(text.includes(r.name), r.name);
+    panel.dispose();
+  });
 });

@@ -8,7 +8,7 @@ import { HOVER_LINKS } from '../../src/core/cardHover';
 import { ACTION_NOUNS, ACTION_WORDS, BLOCKED_REASONS } from '../../src/core/cardRules';
 import { SUMMARY_TEXTS } from '../../src/core/actionSummary';
 import { IDENTIFIER_WORDS } from '../../src/core/identifiers';
-import { BACK_POOL_STATUS_WORDS, FLOW_POOL_STATUS_WORDS, SMS_STATUS_WORDS, WORK_ORDER_LINE_WORDS, WORK_ORDER_SOURCE_WORDS, WORK_ORDER_STATUS_WORDS, WORK_ORDER_TYPE_WORDS } from '../../src/core/words';
+import { BACK_POOL_STATUS_WORDS, FLOW_POOL_STATUS_WORDS, PLAN_INSTANCE_STATUS_WORDS, SMS_STATUS_WORDS, WORK_ORDER_LINE_WORDS, WORK_ORDER_SOURCE_WORDS, WORK_ORDER_STATUS_WORDS, WORK_ORDER_TYPE_WORDS } from '../../src/core/words';
 import { SORT_KEY_WORDS } from '../../src/fleet/filter';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -52,6 +52,8 @@ test('every t("…") string in the extension sources has a zh-cn translation', (
     // The Pools view's words.
     FLOW_POOL_STATUS_WORDS,
     BACK_POOL_STATUS_WORDS,
+    // The detail panel's plans.
+    PLAN_INSTANCE_STATUS_WORDS,
   ].flatMap((x) => Object.values(x));
   for (const key of [...tables, ...SUMMARY_TEXTS, ...HOVER_LINKS.map(([, label]) => label)]) if (!(key in zh)) missing.push(key);
   assert.deepEqual(missing, []);

@@ -279,3 +279,15 @@ test('the history lists every order that touched the card, with its origin and t
   assert.equal(buildCardDetailView({ card: card(), history: 'off', t: english }).history, undefined);
   assert.deepEqual(buildCardDetailView({ card: card(), history: { error: 'Refused' }, t: english }).history, { state: 'error', rows: [], message: 'Refused' });
 });
+
+test('the plans list every plan instance of the card, its own plan first, with status, validity and figures', () => {
+  const main = { id: '1000001', sim_card_id: '4710226018477568', status: 2, price_plan_name: 'Telecom 1GB monthly', active_time: '2026-11-01T00:00:00.000Z', stop_time: '2026-11-30T23:59:59.000Z', flow_total: 1024, flow_used: 768, flow_left: 256 };
+  const addOn = { id: '1000002', sim_card_id: '4710226018477568', status: 3, price_plan_name: '<b>500MB top-up</b>', active_time: '2026-11-10T00:00:00.000Z', stop_time: null, flow_total: 500, flow_used: 500, flow_left: 0 };
+  const v = buildCardDetailView({ card: card(), plans: [addOn, main], t: english });
+  assert.deepEqual(v.plans?.rows, [
+    { name: 'Telecom 1GB monthly', kind: 'Main plan', status: 'In use', rawStatus: '2', validity: '2026-11-01 – 2026-11-30', used: '768 MB', left: '256 MB', total: '1 GB' },
+    { name: '<b>500MB top-up</b>', kind: 'Add-on', status: 'Used up', rawStatus: '3', validity: '2026-11-10 – Not available', used: '500 MB', left: '0 MB', total: '500 MB' },
+  ]);
+  assert.deepEqual(buildCardDetailView({ card: card(), plans: { error: 'Refused' }, t: english }).plans, { state: 'error', rows: [], message: 'Refused' });
+  assert.equal(buildCardDetailView({ card: card(), plans: 'off', t: english }).plans, undefined);
+});

@@ -104,6 +104,26 @@ export interface HistoryView {
   message?: string;
 }
 
+/** One plan instance of the card (ListSimPricePlans): the main plan or an add-on pack. */
+export interface PlanInstanceRow {
+  name: string;
+  /** "Main plan" or "Add-on". */
+  kind: string;
+  status: string;
+  rawStatus?: string;
+  /** From activation to stop, as far as known. */
+  validity: string;
+  used: string;
+  left: string;
+  total: string;
+}
+
+export interface PlanInstancesView {
+  state: 'loading' | 'error' | 'ready';
+  rows: PlanInstanceRow[];
+  message?: string;
+}
+
 export interface CardDetailView {
   cardId: string;
   title: string;
@@ -116,6 +136,8 @@ export interface CardDetailView {
   workOrders: WorkOrderRow[];
   /** Every work order that touched the card, from the API (absent where the panel does not read it). */
   history?: HistoryView;
+  /** Every plan instance of the card (absent where the panel does not read them). */
+  plans?: PlanInstancesView;
   /** The card's SMS history. */
   sms: SmsView;
 }
