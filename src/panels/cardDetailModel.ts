@@ -3,7 +3,8 @@
  * Pure (no `vscode`), so what a user sees for a given card is unit-tested in plain Node.
  * Values stay plain strings here; the webview puts them in the page with `textContent`.
  */
-import type { CmAttributeVO, SimDeviceVO, SimPricePlanVO, SmsSendDetailQueryVo } from '../gsl/models';
+import type { CmAttributeVO, SimDeviceMultiplyVo, SimDeviceVO, SimPricePlanVO, SmsSendDetailQueryVo } from '../gsl/models';
+import { CARRIER_OF_NUMBER, carrierNumberWord, iccidsByCarrier } from '../core/threeNetwork';
 import type { CardAction } from '../core/cardRules';
 import { ACTION_WORDS, actionBlockedReasons, actionKind, actionOffered, applicableActions, attributeValuesOf, carrierOf, tagNamesOf } from '../core/cardRules';
 import { cardLabel, formatMb, formatSpeed } from '../core/cardText';
@@ -63,6 +64,8 @@ export interface CardDetailInput {
   pending?: boolean;
   /** The card's work orders from the API (CardHistoryIndex), how far their reading got, or why it failed. */
   history?: readonly HistoryEntry[] | { error: string } | { progress: string } | 'off';
+  /** What ListSimDeviceMultiply says of the card when it is a three-network card. */
+  threeNetwork?: SimDeviceMultiplyVo;
   /** The card's plan instances (ListSimPricePlans), or why they could not be read. */
   plans?: readonly SimPricePlanVO[] | { error: string } | 'off';
   /** The card's SMS records (ListSmsDetails by container id), newest first, or why they could not be read. */
@@ -166,6 +169,15 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
     bar: used !== undefined && left !== undefined ? usageBar(used, left, t) : undefined,
   };
 
+  // A three-network card: the carrier it is online with, its switch policy, its ICCID per carrier.
+  const threeNetworkRows = (info: SimDeviceMultiplyVo | undefined): FieldRow[] =>
+    info
+      ? [
+          row('online_carrier', 'Online carrier', carrierNumberWord(info.online_carrier, t), { raw: raw(info.online_carrier), isEnum: true }),
+          row('policy_name', 'Switch policy', info.policy_name || t('None')),
+          ...iccidsByCarrier(info).map(([n, iccid]) => ({ key: `iccid_${n}`, label: t('ICCID with {0}', t(CARRIER_OF_NUMBER[n])), value: iccid, copy: true })),
+        ]
+      : [];
   const device: DetailSection = {
     id: 'device',
     title: t('Device'),
@@ -177,6 +189,7 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
       row('dbm', 'Signal strength', card.dbm ? `${card.dbm} dBm` : t('Not available'), { raw: raw(card.dbm) }),
       id('node_id', 'Node ID'),
       row('device_status_date', 'Device status since', formatDateTime(card.device_status_date, t), { raw: raw(card.device_status_date) }),
+      ...threeNetworkRows(input.threeNetwork),
     ],
   };
 

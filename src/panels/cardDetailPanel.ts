@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { GslApi } from '../gsl/api';
-import type { CmAttributeVO, Id, SimDeviceVO, SimPricePlanVO, SmsSendDetailQueryVo } from '../gsl/models';
+import type { CmAttributeVO, Id, SimDeviceMultiplyVo, SimDeviceVO, SimPricePlanVO, SmsSendDetailQueryVo } from '../gsl/models';
 import { loadCardPlans } from './usageData';
 import type { HistoryEntry } from '../core/cardHistory';
 import type { AccountId } from '../core/accounts';
@@ -43,6 +43,7 @@ export class CardDetailPanel extends PanelHost {
   private history?: HistoryEntry[] | { error: string } | { progress: string };
   private historyAbort?: AbortController;
   private plans?: SimPricePlanVO[] | { error: string };
+  private threeNetwork?: SimDeviceMultiplyVo;
   private view?: CardDetailView;
   private status: Status;
   private generation = 0;
@@ -110,6 +111,7 @@ export class CardDetailPanel extends PanelHost {
       void this.loadSms(client, card, gen);
       void this.loadHistory(card, gen);
       void this.loadPlans(client, gen);
+      void this.loadThreeNetwork(client, gen);
     } catch (err) {
       if (gen !== this.generation || this.isDisposed) return;
       this.services.log.error(`Could not load card ${this.cardId}.`, err);
@@ -174,6 +176,19 @@ export class CardDetailPanel extends PanelHost {
     this.rebuild();
   }
 
+  /** Whether the card is a three-network card, and if so the carrier it is online with. */
+  private async loadThreeNetwork(client: GslApi, gen: number): Promise<void> {
+    try {
+      const page = await client.listSimDeviceMultiply({ sim_card_id: this.cardId, limit: 10, offset: 1 });
+      if (gen !== this.generation || this.isDisposed) return;
+      this.threeNetwork = page.sim_cards.find((c) => c.sim_card_id === this.cardId);
+      if (this.threeNetwork) this.rebuild();
+    } catch (err) {
+      // The card is still worth showing without it.
+      this.services.log.warn(`Could not read whether card ${this.cardId} is a three-network card: ${errorMessage(err, this.services.t)}`);
+    }
+  }
+
   /** The account's client, once it is signed in (a panel restored after a reload waits for it). */
   private async client(): Promise<GslApi> {
     const account = await this.services.accounts.whenSignedIn(this.accountId);
@@ -208,6 +223,7 @@ export class CardDetailPanel extends PanelHost {
       sms: this.sms,
       history: this.services.cardHistory?.(this.accountId) ? this.history : 'off',
       plans: this.plans,
+      threeNetwork: this.threeNetwork,
       t: this.services.t,
     });
     this.update();

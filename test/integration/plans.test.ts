@@ -71,4 +71,19 @@ describe('plans', function () {
     for (const r of rows) assert.ok(text.includes(r.name), r.name);
     panel.dispose();
   });
+
+  it('shows a three-network card\'s online carrier and ICCID per carrier in its detail panel, as ListSimDeviceMultiply gives them', async () => {
+    const [info] = (await client.listSimDeviceMultiply({ limit: 10, offset: 1 })).sim_cards;
+    assert.ok(info, 'the demo fleet has three-network cards');
+    const card = await client.showSimCard({ sim_card_id: info.sim_card_id });
+    const panel = api.panels.openCardDetail(api.fleet().account.id, card);
+    const carrierRow = () => panel.currentView?.sections.find((s) => s.id === 'device')?.rows.find((r) => r.key === 'online_carrier');
+    await until(() => carrierRow() !== undefined);
+    const carriers: Record<number, string> = { 1: 'China Mobile', 2: 'China Telecom', 3: 'China Unicom' };
+    assert.equal(carrierRow()!.value, api.t(carriers[info.online_carrier!]));
+    let text = '';
+    await until(async () => (text = (await panel.snapshot()).text).includes(api.t('Online carrier')));
+    for (const iccid of [info.iccid_mobile, info.iccid_telcom, info.iccid_unicom].filter(Boolean)) assert.ok(text.includes(iccid!), iccid);
+    panel.dispose();
+  });
 });

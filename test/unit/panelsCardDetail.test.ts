@@ -291,3 +291,16 @@ test('the plans list every plan instance of the card, its own plan first, with s
   assert.deepEqual(buildCardDetailView({ card: card(), plans: { error: 'Refused' }, t: english }).plans, { state: 'error', rows: [], message: 'Refused' });
   assert.equal(buildCardDetailView({ card: card(), plans: 'off', t: english }).plans, undefined);
 });
+
+test('a three-network card shows the carrier it is online with, its switch policy and its ICCID per carrier', () => {
+  const info = { sim_card_id: '4710226018477568', cid: '89860312345678901234', online_carrier: 2, policy_name: 'Strongest signal', iccid_mobile: '89860000000000000011', iccid_telcom: '89860300000000000012' };
+  const device = buildCardDetailView({ card: card(), threeNetwork: info, t: english }).sections.find((s) => s.id === 'device')!;
+  const rows = Object.fromEntries(device.rows.map((r) => [r.key, r]));
+  assert.equal(rows.online_carrier.value, 'China Telecom');
+  assert.equal(rows.online_carrier.raw, '2');
+  assert.equal(rows.policy_name.value, 'Strongest signal');
+  assert.deepEqual([rows.iccid_1.label, rows.iccid_1.value, rows.iccid_1.copy], ['ICCID with China Mobile', '89860000000000000011', true]);
+  assert.equal(rows.iccid_3, undefined, 'no ICCID given for China Unicom');
+  const plain = buildCardDetailView({ card: card(), t: english }).sections.find((s) => s.id === 'device')!;
+  assert.ok(!plain.rows.some((r) => r.key === 'online_carrier'), 'other cards have no carrier rows');
+});
