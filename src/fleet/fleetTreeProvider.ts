@@ -88,9 +88,11 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
 
   async resolveTreeItem(item: vscode.TreeItem, node: FleetNode): Promise<vscode.TreeItem> {
     if (node instanceof CardNode) {
-      // Custom attribute values show under their attributes' names, read once per account.
-      const definitions = await this.fleets.get(node.accountId)?.attributes.get();
-      item.tooltip = node.tooltip(definitions ? attributeNames(definitions, this.context.t) : undefined);
+      // Custom attribute values show under their attributes' names, read once per account; a
+      // three-network card's online carrier is asked once per card.
+      const fleet = this.fleets.get(node.accountId);
+      const [definitions, threeNetwork] = await Promise.all([fleet?.attributes.get(), fleet?.threeNetwork.of(node.card.sim_card_id)]);
+      item.tooltip = node.tooltip(definitions ? attributeNames(definitions, this.context.t) : undefined, threeNetwork);
     }
     return item;
   }

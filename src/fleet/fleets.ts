@@ -14,6 +14,7 @@ import { PinnedCards } from './pins';
 import { SavedViews } from './savedViews';
 import { CardHistoryIndex } from '../core/cardHistory';
 import { PoolList } from './poolList';
+import { ThreeNetworkLookup } from './threeNetworkLookup';
 import { WorkOrderList } from './workOrderList';
 import { FleetWorkOrderTracker } from './workOrderTracker';
 
@@ -33,6 +34,8 @@ export interface AccountFleet {
   readonly history: CardHistoryIndex;
   /** The account's flow and back pools (the Pools view). */
   readonly pools: PoolList;
+  /** Which cards are three-network cards and their online carrier, asked per card on hover. */
+  readonly threeNetwork: ThreeNetworkLookup;
 }
 
 export interface WorkOrderEvent {
@@ -114,6 +117,7 @@ export class Fleets implements Disposable {
         workOrders: new WorkOrderList(client, this.pageSize),
         history: new CardHistoryIndex(client),
         pools: new PoolList(client, this.pageSize),
+        threeNetwork: new ThreeNetworkLookup(client),
         forwarding,
       });
       void pins.refresh();

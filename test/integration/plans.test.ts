@@ -85,5 +85,9 @@ describe('plans', function () {
     await until(async () => (text = (await panel.snapshot()).text).includes(api.t('Online carrier')));
     for (const iccid of [info.iccid_mobile, info.iccid_telcom, info.iccid_unicom].filter(Boolean)) assert.ok(text.includes(iccid!), iccid);
     panel.dispose();
+    // The Cards view's tooltip names the carrier too (asked when the tooltip is first shown).
+    const node = api.tree.cardNode(card)!;
+    const item = await api.tree.resolveTreeItem(node.getTreeItem(), node);
+    assert.match((item.tooltip as vscode.MarkdownString).value, new RegExp(`^${api.t('Online carrier')}: ${api.t(carriers[info.online_carrier!])} {0,2}$`, 'm'));
   });
 });

@@ -1,6 +1,6 @@
 /** One SIM card. Its tooltip is built only when hovered (`resolveTreeItem`). */
 import * as vscode from 'vscode';
-import type { SimDeviceVO } from '../../gsl/models';
+import type { SimDeviceMultiplyVo, SimDeviceVO } from '../../gsl/models';
 import type { CardAction } from '../../core/cardRules';
 import { cardAccessibilityLabel, cardDescription, cardLabel, cardTooltipMarkdown } from '../../core/cardText';
 import type { CommandId } from '../../core/commandIds';
@@ -46,8 +46,8 @@ export class CardNode implements FleetNode {
   }
 
   /** The tooltip as escaped markdown: API strings (tags, attributes) are data, never markup. */
-  tooltip(attributeNames?: readonly string[]): vscode.MarkdownString {
-    const md = new vscode.MarkdownString(cardTooltipMarkdown(this.card, this.ctx.t, this.ctx.mask, attributeNames));
+  tooltip(attributeNames?: readonly string[], threeNetwork?: Pick<SimDeviceMultiplyVo, 'online_carrier' | 'policy_name'>): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(cardTooltipMarkdown(this.card, this.ctx.t, this.ctx.mask, attributeNames, threeNetwork));
     md.supportHtml = false;
     md.isTrusted = false;
     md.supportThemeIcons = false;
