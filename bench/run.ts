@@ -22,6 +22,8 @@ import { findIdentifiers } from '../src/core/identifiers';
 import { luhnValid } from '../src/gsl/luhn';
 import { formatOnly } from '../src/core/translate';
 import { CardLookup, READ_CONCURRENCY } from '../src/fleet/cardLookup';
+import { PoolList } from '../src/fleet/poolList';
+import { WorkOrderList } from '../src/fleet/workOrderList';
 import { listAllTags, planTagChange, sendBatchRequest, tagIndex } from '../src/core/batchPlans';
 import { ACTION_CONCURRENCY, sendEach } from '../src/core/requestQueue';
 import { dailyMonths } from '../src/panels/format';
@@ -43,7 +45,7 @@ const PAGE = 500;
 const CONCURRENCY = Number(argValue('--concurrency') ?? DEFAULT_PAGE_CONCURRENCY);
 const ROOT = join(__dirname, '..', '..');
 /**
- * `--only tree,scan,…` runs a subset: tree, scan, memory, throughput, usage, identifiers, tagging,
+ * `--only tree,scan,…` runs a subset: tree, workOrders, pools, scan, memory, throughput, usage, identifiers, tagging,
  * simulator, bundle, activation, attention, snapshot, million.
  */
 const ONLY = argValue('--only')?.split(',');
@@ -102,6 +104,31 @@ async function benchTree(slow: SimulatorProcess, fast: SimulatorProcess): Promis
     limitNote: `1 round trip + ${serverMs.toFixed(1)} ms server`,
     goalRatio: 1.5,
   };
+}
+
+/** The Work Orders view's first look: a fresh list reads its first page and every pending order, at once. */
+function workOrdersFirstView(client: GslClient): () => Promise<void> {
+  return async () => {
+    const list = new WorkOrderList(() => client, () => 100);
+    await list.load();
+    if (list.error !== undefined || list.rows().length === 0) throw new Error('the Work Orders view read nothing');
+  };
+}
+
+/** The Pools view's first look: a fresh list reads the first page of flow pools and of back pools, at once. */
+function poolsFirstView(client: GslClient): () => Promise<void> {
+  return async () => {
+    const list = new PoolList(() => client, () => 100);
+    await list.load();
+    if (list.pools('flow').error !== undefined || list.pools('flow').items.length === 0) throw new Error('the Pools view read nothing');
+  };
+}
+
+async function benchFirstPage(name: string, view: (client: GslClient) => () => Promise<void>, slow: SimulatorProcess, fast: SimulatorProcess): Promise<Figure> {
+  const serverSamples = await timeRuns(RUNS, view(clientFor(fast)));
+  const samples = await timeRuns(RUNS, view(clientFor(slow)));
+  const serverMs = summarize(serverSamples).median;
+  return { name, unit: 'ms', ...summarize(samples), limit: LATENCY_MS + serverMs, limitNote: `1 round trip + ${serverMs.toFixed(1)} ms server`, goalRatio: 1.5 };
 }
 
 async function benchScan(slow: SimulatorProcess): Promise<Figure> {
@@ -652,6 +679,14 @@ async function main(): Promise<void> {
     if (want('tree')) {
       log('tree first view…');
       figures.push(await benchTree(slow, fast));
+    }
+    if (want('workOrders')) {
+      log('Work Orders first page…');
+      figures.push(await benchFirstPage('Work Orders first page (first page + pending orders, 50 ms latency)', workOrdersFirstView, slow, fast));
+    }
+    if (want('pools')) {
+      log('Pools first page…');
+      figures.push(await benchFirstPage('Pools first page (flow + back pools, 50 ms latency)', poolsFirstView, slow, fast));
     }
     if (want('scan')) {
       log('whole-fleet scan…');

@@ -24,6 +24,11 @@ import { FleetAttention } from './fleet/attention';
 import { FleetHistory } from './fleet/fleetHistory';
 import { ChangesTreeProvider } from './fleet/changesTreeProvider';
 import { SNAPSHOT_SCHEME, SnapshotDocuments } from './fleet/snapshotDocuments';
+import { WorkOrderFollower } from './fleet/workOrderFollower';
+import { isWorkOrderFilterActive } from './fleet/workOrderList';
+import { WorkOrdersTreeProvider } from './fleet/workOrdersTreeProvider';
+import { PoolsTreeProvider } from './fleet/poolsTreeProvider';
+import { statusAfterWorkOrder } from './core/workOrders';
 import { AccountRegistry } from './host/accounts';
 import { OutputLogger } from './host/logger';
 import { settings } from './host/settings';
@@ -78,6 +83,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     cardChanges,
     showProgress: (work) => void vscode.window.withProgress({ location: { viewId: 'simFleet.cards' } }, () => work),
   });
+  // The account's work orders, whoever started them; pending ones followed while the view is visible.
+  const workOrders = new WorkOrdersTreeProvider(fleets, accounts, t, () => hidden.mask);
+  const workOrdersView = vscode.window.createTreeView<FleetNode>('simFleet.workOrders', { treeDataProvider: workOrders, showCollapseAll: true });
+  const follower = new WorkOrderFollower({
+    fleets,
+    view: workOrdersView,
+    onEnded: (accountId, order, cardIds) => {
+      // The groups the cards were in, and the one the order moves them to.
+      const model = fleets.get(accountId)?.model;
+      const statuses = cardIds.map((id) => model?.loadedCard(id)?.sim_status);
+      const after = statusAfterWorkOrder(order.work_order_type);
+      void refresh.cardsChanged(accountId, cardIds, [...statuses, after].filter((s): s is NonNullable<typeof s> => s !== undefined));
+    },
+  });
+  // The account's data pools and their members.
+  const pools = new PoolsTreeProvider(fleets, accounts, t, () => hidden.mask);
+  const poolsView = vscode.window.createTreeView<FleetNode>('simFleet.pools', { treeDataProvider: pools, showCollapseAll: true });
+  const showWorkOrderFilter = (): void => {
+    void vscode.commands.executeCommand('setContext', 'simFleet.workOrdersFiltered', fleets.all().some((f) => isWorkOrderFilterActive(f.workOrders.filter)));
+  };
   const statusBar = new AccountStatusBar(accounts, t);
   // SIM_FLEET_TEST_HOOKS is written out so the production build can see this code is dead and drop it.
   const testUi = SIM_FLEET_TEST_HOOKS && testHooks ? new TestUiBackend() : undefined;
@@ -87,6 +112,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     accounts,
     log,
     workOrders: (id) => fleets.get(id)?.tracker,
+    cardHistory: (id) => fleets.get(id)?.history,
     onDidChangeWorkOrder: fleets.onDidChangeWorkOrder,
     onDidChangeCards: cardChanges.onDidChange,
     t,
@@ -115,7 +141,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   const cardDocuments = new CardDocuments({ accounts, onDidChangeCards: cardChanges.onDidChange, t, mask: () => hidden.mask, onDidChangeMask: hidden.onDidChange });
   // Change plans: checked against the fleets as they are edited, applied through the commands.
   const plans = new PlanFeatures({ reviewer: new PlanReviewer({ fleets, lookup, t, log }), t, mask: () => hidden.mask, onDidChangeFleet: [fleets.onDidChange, fleets.onDidChangeWorkOrder, hidden.onDidChange] });
-  const ctx: CommandContext = { accounts, fleets, lookup, tree, attention, changes, treeView, refresh, ui, log, panels, t, hidden, milestones, testHooks, plans };
+  const ctx: CommandContext = { accounts, fleets, lookup, tree, attention, changes, treeView, poolsView, refresh, ui, log, panels, t, hidden, milestones, testHooks, plans };
   const tools = new CardTools(ctx);
 
   // Filters belong to accounts: with one account the view's description names its filter; with
@@ -134,7 +160,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     void vscode.commands.executeCommand('setContext', 'simFleet.state', accounts.state);
     void vscode.commands.executeCommand('setContext', 'simFleet.accounts', fleets.all().length);
   };
-  const watchFilters = (): vscode.Disposable[] => fleets.all().map((f) => f.model.onDidChange(showFilter));
+  const watchFilters = (): vscode.Disposable[] => fleets.all().flatMap((f) => [f.model.onDidChange(showFilter), f.workOrders.onDidChange(showWorkOrderFilter)]);
   let filterWatches = watchFilters();
 
   context.subscriptions.push(
@@ -150,6 +176,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     vscode.workspace.registerTextDocumentContentProvider(SNAPSHOT_SCHEME, new SnapshotDocuments(attention)),
     tree,
     treeView,
+    workOrders,
+    workOrdersView,
+    follower,
+    pools,
+    poolsView,
     refresh,
     statusBar,
     panels,
@@ -168,12 +199,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
       filterWatches.forEach((d) => d.dispose());
       filterWatches = watchFilters();
       showFilter();
+      showWorkOrderFilter();
     }),
     accounts.onDidChange(showState),
     // Everything shown is shown again, masked or not.
     hidden.onDidChange(() => {
       tree.refresh();
       changes.refresh();
+      workOrders.refresh();
+      pools.refresh();
       showFilter();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -192,7 +226,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   if (process.env.SIM_FLEET_DEMO === '1') void vscode.commands.executeCommand('simFleet.account.startDemo' satisfies CommandId);
 
   if (SIM_FLEET_TEST_HOOKS && testHooks && testUi) {
-    return createTestApi(context, { accounts, fleets, tree, attention, changes, treeView, refresh, panels, lookup, tools: tools.tools, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
+    return createTestApi(context, { accounts, fleets, tree, attention, changes, treeView, workOrders, workOrdersView, follower, pools, poolsView, refresh, panels, lookup, tools: tools.tools, ui: testUi, t, hidden, milestones, log, statusBarText: () => statusBar.text });
   }
   return undefined;
 }

@@ -13,6 +13,9 @@ import type { FleetAttention } from './fleet/attention';
 import type { ChangesTreeProvider } from './fleet/changesTreeProvider';
 import type { FleetNode } from './fleet/nodes/fleetNode';
 import type { RefreshManager } from './fleet/refreshManager';
+import type { WorkOrderFollower } from './fleet/workOrderFollower';
+import type { WorkOrdersTreeProvider } from './fleet/workOrdersTreeProvider';
+import type { PoolsTreeProvider } from './fleet/poolsTreeProvider';
 import type { AccountRegistry } from './host/accounts';
 import type { HiddenIdentifiers } from './host/hiddenIdentifiers';
 import type { Milestones } from './host/milestones';
@@ -64,6 +67,13 @@ export interface SimFleetTestApi {
   readonly changes: ChangesTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;
   readonly refresh: RefreshManager;
+  /** The Work Orders view, and what follows its pending orders. */
+  readonly workOrders: WorkOrdersTreeProvider;
+  readonly workOrdersView: vscode.TreeView<FleetNode>;
+  readonly follower: WorkOrderFollower;
+  /** The Pools view. */
+  readonly pools: PoolsTreeProvider;
+  readonly poolsView: vscode.TreeView<FleetNode>;
   readonly panels: Panels;
   /** Identifiers to cards: its counters, and its cache to clear between tests. */
   readonly lookup: CardLookup;

@@ -28,6 +28,8 @@ export interface CommandContext {
   /** The What Changed view. */
   readonly changes: ChangesTreeProvider;
   readonly treeView: vscode.TreeView<FleetNode>;
+  /** The Pools view, where Show Pool reveals a card's pool. */
+  readonly poolsView: vscode.TreeView<FleetNode>;
   readonly refresh: RefreshManager;
   readonly ui: Ui;
   readonly log: OutputLogger;

@@ -68,6 +68,15 @@ import { deleteHistory } from './deleteHistory';
 import { whatChanged } from './whatChanged';
 import { exportChanges } from './exportChanges';
 import { compareWithSnapshot } from './compareWithSnapshot';
+import { clearWorkOrderFilter } from './clearWorkOrderFilter';
+import { filterWorkOrders } from './filterWorkOrders';
+import { loadMoreListed } from './loadMoreListed';
+import { refreshWorkOrders } from './refreshWorkOrders';
+import { openPoolMemberDetail } from './openPoolMemberDetail';
+import { refreshPools } from './refreshPools';
+import { revealPoolMember } from './revealPoolMember';
+import { showCardPool } from './showCardPool';
+import { listPlans } from './listPlans';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
@@ -136,6 +145,15 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.history.exportChanges': exportChanges,
   'simFleet.history.delete': deleteHistory,
   'simFleet.card.compareWithSnapshot': compareWithSnapshot,
+  'simFleet.workOrders.refresh': refreshWorkOrders,
+  'simFleet.workOrders.filter': filterWorkOrders,
+  'simFleet.workOrders.clearFilter': clearWorkOrderFilter,
+  'simFleet.list.loadMore': loadMoreListed,
+  'simFleet.pools.refresh': refreshPools,
+  'simFleet.poolMember.reveal': revealPoolMember,
+  'simFleet.poolMember.openDetail': openPoolMemberDetail,
+  'simFleet.card.showPool': showCardPool,
+  'simFleet.plan.list': listPlans,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -2,13 +2,14 @@
  * How a card reads wherever SIM Fleet shows it: its label, traffic amounts, the tree's
  * description, the screen-reader text and the tooltip rows. Pure (callers pass `t`).
  */
-import type { SimDeviceVO } from '../gsl/models';
+import type { SimDeviceMultiplyVo, SimDeviceVO } from '../gsl/models';
 import type { CardAction } from './cardRules';
 import { ACTION_WORDS, attributeValuesOf, isPhysical, tagNamesOf } from './cardRules';
 import { speedText } from './cardInputs';
 import type { Masker } from './mask';
 import { showAll } from './mask';
 import { escapeMarkdown } from './text';
+import { carrierNumberWord } from './threeNetwork';
 import type { Translate } from './translate';
 import { DEVICE_STATUS_WORDS, OPERATOR_STATUS_WORDS, SIM_TYPE_WORDS, simStatusWord, word } from './words';
 
@@ -67,7 +68,7 @@ export function formatSpeed(kbps: number | null | undefined, t: Translate): stri
  * The tooltip's rows. Custom attribute values show under their attribute's name
  * (`attributeNames`, customer_attribute1…6 in order) when the account's definitions are known.
  */
-export function cardTooltipRows(card: SimDeviceVO, t: Translate, attributeNames?: readonly string[]): Array<[string, string]> {
+export function cardTooltipRows(card: SimDeviceVO, t: Translate, attributeNames?: readonly string[], threeNetwork?: Pick<SimDeviceMultiplyVo, 'online_carrier' | 'policy_name'>): Array<[string, string]> {
   const rows: Array<[string, string | null | undefined]> = [
     [t('ICCID'), card.iccid],
     [t('Container id'), card.cid],
@@ -83,6 +84,9 @@ export function cardTooltipRows(card: SimDeviceVO, t: Translate, attributeNames?
     [t('Left'), typeof card.flow_left === 'number' ? formatMb(card.flow_left) : undefined],
     [t('Expires'), card.expire_time],
     [t('Tags'), tagNamesOf(card).join(', ')],
+    // A three-network card: the carrier it is online with now, and its switch policy.
+    [t('Online carrier'), threeNetwork ? carrierNumberWord(threeNetwork.online_carrier, t) : undefined],
+    [t('Switch policy'), threeNetwork?.policy_name],
   ];
   attributeValuesOf(card).forEach((value, i) => {
     if (value !== undefined) rows.push([attributeNames?.[i] || t('Attribute {0}', i + 1), value]);
@@ -94,9 +98,16 @@ export function cardTooltipRows(card: SimDeviceVO, t: Translate, attributeNames?
  * Markdown source of the tooltip; every value is masked when identifiers are hidden, then escaped;
  * labels are ours. `notes` are lines of ours shown under the title (what Needs attention says).
  */
-export function cardTooltipMarkdown(card: SimDeviceVO, t: Translate, mask: Masker = showAll, attributeNames?: readonly string[], notes: readonly string[] = []): string {
+export function cardTooltipMarkdown(
+  card: SimDeviceVO,
+  t: Translate,
+  mask: Masker = showAll,
+  attributeNames?: readonly string[],
+  notes: readonly string[] = [],
+  threeNetwork?: Pick<SimDeviceMultiplyVo, 'online_carrier' | 'policy_name'>,
+): string {
   const title = `**${escapeMarkdown(mask(cardLabel(card)))}**`;
   const lines = notes.map((n) => escapeMarkdown(mask(n)));
-  const rows = cardTooltipRows(card, t, attributeNames).map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(mask(v))}`);
+  const rows = cardTooltipRows(card, t, attributeNames, threeNetwork).map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(mask(v))}`);
   return [title, ...lines, ...rows].join('  \n');
 }

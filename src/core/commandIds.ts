@@ -70,6 +70,15 @@ export const COMMAND_IDS = [
   'simFleet.history.exportChanges',
   'simFleet.history.delete',
   'simFleet.card.compareWithSnapshot',
+  'simFleet.workOrders.refresh',
+  'simFleet.workOrders.filter',
+  'simFleet.workOrders.clearFilter',
+  'simFleet.list.loadMore',
+  'simFleet.pools.refresh',
+  'simFleet.poolMember.reveal',
+  'simFleet.poolMember.openDetail',
+  'simFleet.card.showPool',
+  'simFleet.plan.list',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

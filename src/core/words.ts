@@ -66,6 +66,26 @@ export const WORK_ORDER_TYPE_WORDS: Record<number, string> = {
   23: 'Batch dismantle',
 };
 
+/** WorkOrderVo.work_order_source (gsl-api.md 3.6): where an order came from. */
+export const WORK_ORDER_SOURCE_WORDS: Record<number, string> = {
+  1: 'Operations staff',
+  2: 'Console',
+  3: 'Automation rule',
+  4: 'Backward pool auto-resume',
+  5: 'Scheduled stop: no data',
+  6: 'Scheduled stop: expired',
+  7: 'Scheduled pool stop',
+  8: 'API',
+};
+/** WorkOrderDetailVo.status: one card's line of an order. */
+export const WORK_ORDER_LINE_WORDS: Record<number, string> = { 1: 'Succeeded', 2: 'Processing', 3: 'Failed' };
+/** SimPricePlanVO.status (gsl-api.md 3.8): a plan instance of a card; 1 and 4 are both listed as activatable. */
+export const PLAN_INSTANCE_STATUS_WORDS: Record<number, string> = { 0: 'Deleted', 1: 'Activatable', 2: 'In use', 3: 'Used up', 4: 'Activatable', 5: 'Stopped', 6: 'Activation failed' };
+/** SimPoolVO.status (flow pools). */
+export const FLOW_POOL_STATUS_WORDS: Record<number, string> = { 0: 'Abandoned', 1: 'In use' };
+/** BackPoolVO.pool_status (back pools). */
+export const BACK_POOL_STATUS_WORDS: Record<number, string> = { 2: 'In use', [-1]: 'Stopped', [-2]: 'Abandoned' };
+
 /** The word for an enum value, or "Unknown (v)" so an unexpected value is still shown. */
 export function word(table: Record<string | number, string>, value: string | number | null | undefined, t: Translate = same): string {
   if (value === null || value === undefined || value === '') return t('Not available');

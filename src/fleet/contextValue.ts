@@ -37,6 +37,8 @@ export interface CardFlags {
   pinned: boolean;
   /** Needs attention names it (the menus offer Dismiss), or the person dismissed it (they offer Restore). */
   attention?: 'needs' | 'dismissed';
+  /** In a data pool: the menus offer Show Pool. */
+  pooled?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface CardFlags {
 export function cardFlags(card: SimDeviceVO, pending: boolean, pinned = false, extra: { attention?: CardFlags['attention']; partial?: boolean } = {}): CardFlags {
   // While a work order runs, no action that starts another is offered: the service would refuse it.
   const actions = extra.partial ? [] : offeredActions(card, pending);
-  return { actions, pending, physical: isPhysical(card), pinned, ...(extra.attention ? { attention: extra.attention } : {}) };
+  return { actions, pending, physical: isPhysical(card), pinned, pooled: !!card.sim_pool_id, ...(extra.attention ? { attention: extra.attention } : {}) };
 }
 
 export function cardContextValue(flags: CardFlags): string {
@@ -56,6 +58,7 @@ export function cardContextValue(flags: CardFlags): string {
   if (flags.pinned) words.push('pinned');
   if (flags.attention === 'needs') words.push('attention');
   if (flags.attention === 'dismissed') words.push('dismissed');
+  if (flags.pooled) words.push('pooled');
   return words.join(' ');
 }
 

@@ -28,6 +28,8 @@ export interface FleetFilter {
   leftMb?: MbRange;
   realNamed?: boolean;
   attributes?: Partial<Record<AttributeSlot, string>>;
+  /** Plans (ListProPricePlans ids) with their names (names only for the view description). */
+  plans?: Array<{ id: string; name: string }>;
 }
 
 export interface FleetSort {
@@ -58,6 +60,7 @@ export function filterToQuery(filter: FleetFilter, sort?: FleetSort): CardListQu
   for (const [slot, value] of Object.entries(filter.attributes ?? {})) {
     if (value) q[`customer_attribute${slot as `${AttributeSlot}`}`] = value;
   }
+  if (filter.plans?.length) q.price_plan_id = filter.plans.map((p) => p.id);
   if (sort) {
     q.sort = sort.key;
     q.order = sort.order;
@@ -101,6 +104,7 @@ export function describeFilter(filter: FleetFilter, sort: FleetSort | undefined,
   for (const [slot, value] of Object.entries(filter.attributes ?? {})) {
     if (value) parts.push(`${t('Attribute {0}', slot)} = ${value}`);
   }
+  if (filter.plans?.length) parts.push(t('plan: {0}', filter.plans.map((p) => p.name).join(', ')));
   if (sort) parts.push(`${t(SORT_KEY_WORDS[sort.key])} ${sort.order === 'asc' ? '↑' : '↓'}`);
   return parts.join(' · ');
 }

@@ -19,6 +19,7 @@ import { accountChildren } from './nodes/accountChildren';
 import { PinnedNode } from './nodes/pinnedNode';
 import { CardNode } from './nodes/cardNode';
 import type { FleetNode, TreeContext } from './nodes/fleetNode';
+import { treeContext } from './nodes/fleetNode';
 import { GroupNode } from './nodes/groupNode';
 import { AttentionGroupNode } from './nodes/attentionGroupNode';
 import { AttentionStatusNode } from './nodes/attentionStatusNode';
@@ -54,15 +55,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     /** Needs attention per account, when the extension runs it. */
     private readonly attention?: FleetAttention,
   ) {
-    const fleetsRef = fleets;
-    this.context = {
-      t,
-      get multiAccount() {
-        return fleetsRef.all().length > 1;
-      },
-      get mask() {
-        return mask();
-      },
+    this.context = treeContext(fleets, t, mask, {
       attentionOf: (accountId, cardId) => {
         const a = attention?.get(accountId);
         const card = a?.card(cardId);
@@ -72,7 +65,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
         return { short: attentionShort(card.reasons, t), long: card.reasons.map((r) => reasonLong(r, t)), dismissed: until };
       },
       refreshNode: (node) => this.changed.fire(node),
-    };
+    });
     this.disposables.push(
       this.changed,
       fleets.onDidChange(() => {
@@ -142,9 +135,11 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
 
   async resolveTreeItem(item: vscode.TreeItem, node: FleetNode): Promise<vscode.TreeItem> {
     if (node instanceof CardNode) {
-      // Custom attribute values show under their attributes' names, read once per account.
-      const definitions = await this.fleets.get(node.accountId)?.attributes.get();
-      item.tooltip = node.tooltip(definitions ? attributeNames(definitions, this.context.t) : undefined);
+      // Custom attribute values show under their attributes' names, read once per account; a
+      // three-network card's online carrier is asked once per card.
+      const fleet = this.fleets.get(node.accountId);
+      const [definitions, threeNetwork] = await Promise.all([fleet?.attributes.get(), fleet?.threeNetwork.of(node.card.sim_card_id)]);
+      item.tooltip = node.tooltip(definitions ? attributeNames(definitions, this.context.t) : undefined, threeNetwork);
     }
     return item;
   }

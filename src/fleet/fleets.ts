@@ -12,6 +12,10 @@ import { AccountAttributes } from './accountAttributes';
 import { FleetModel } from './fleetModel';
 import { PinnedCards } from './pins';
 import { SavedViews } from './savedViews';
+import { CardHistoryIndex } from '../core/cardHistory';
+import { PoolList } from './poolList';
+import { ThreeNetworkLookup } from './threeNetworkLookup';
+import { WorkOrderList } from './workOrderList';
 import { FleetWorkOrderTracker } from './workOrderTracker';
 
 export interface AccountFleet {
@@ -24,6 +28,14 @@ export interface AccountFleet {
   readonly views: SavedViews;
   /** The account's custom attribute definitions, kept for labels. */
   readonly attributes: AccountAttributes;
+  /** The account's work orders, whoever started them (the Work Orders view). */
+  readonly workOrders: WorkOrderList;
+  /** Cards' whole histories from the API, with the lines of ended orders kept (the detail panel's history). */
+  readonly history: CardHistoryIndex;
+  /** The account's flow and back pools (the Pools view). */
+  readonly pools: PoolList;
+  /** Which cards are three-network cards and their online carrier, asked per card on hover. */
+  readonly threeNetwork: ThreeNetworkLookup;
 }
 
 export interface WorkOrderEvent {
@@ -107,6 +119,10 @@ export class Fleets implements Disposable {
         pins,
         views: new SavedViews(this.store, id),
         attributes: new AccountAttributes(client),
+        workOrders: new WorkOrderList(client, this.pageSize),
+        history: new CardHistoryIndex(client),
+        pools: new PoolList(client, this.pageSize),
+        threeNetwork: new ThreeNetworkLookup(client),
         forwarding: { dispose: () => (forwarding.dispose(), pinForwarding.dispose()) },
       });
       void pins.refresh();
@@ -122,5 +138,8 @@ export class Fleets implements Disposable {
     f.pins.dispose();
     f.views.dispose();
     f.attributes.dispose();
+    f.workOrders.dispose();
+    f.history.forget();
+    f.pools.dispose();
   }
 }

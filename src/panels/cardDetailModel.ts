@@ -3,7 +3,8 @@
  * Pure (no `vscode`), so what a user sees for a given card is unit-tested in plain Node.
  * Values stay plain strings here; the webview puts them in the page with `textContent`.
  */
-import type { CmAttributeVO, SimDeviceVO, SmsSendDetailQueryVo } from '../gsl/models';
+import type { CmAttributeVO, SimDeviceMultiplyVo, SimDeviceVO, SimPricePlanVO, SmsSendDetailQueryVo } from '../gsl/models';
+import { CARRIER_OF_NUMBER, carrierNumberWord, iccidsByCarrier } from '../core/threeNetwork';
 import type { CardAction } from '../core/cardRules';
 import { ACTION_WORDS, actionBlockedReasons, actionKind, actionOffered, applicableActions, attributeValuesOf, carrierOf, tagNamesOf } from '../core/cardRules';
 import { cardLabel, formatMb, formatSpeed } from '../core/cardText';
@@ -17,10 +18,14 @@ import {
   SIM_STATUS_WORDS,
   SIM_TYPE_WORDS,
   SMS_STATUS_WORDS,
+  PLAN_INSTANCE_STATUS_WORDS,
+  WORK_ORDER_LINE_WORDS,
   WORK_ORDER_STATUS_WORDS,
   word,
 } from '../core/words';
-import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, RowControl, SmsView, UsageBar, WorkOrderRow } from './protocol';
+import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, HistoryView, PlanInstancesView, RowControl, SmsView, UsageBar, WorkOrderRow } from './protocol';
+import type { HistoryEntry } from '../core/cardHistory';
+import { workOrderLabel, workOrderSource } from '../core/workOrderText';
 import { formatDate, formatDateTime, formatEpoch, round2 } from './format';
 
 /** Where custom attribute names come from (re-exported for the panel's callers). */
@@ -57,6 +62,12 @@ export interface CardDetailInput {
   workOrders?: readonly TrackedWorkOrder[];
   /** A tracked work order for the card has not ended yet. */
   pending?: boolean;
+  /** The card's work orders from the API (CardHistoryIndex), how far their reading got, or why it failed. */
+  history?: readonly HistoryEntry[] | { error: string } | { progress: string } | 'off';
+  /** What ListSimDeviceMultiply says of the card when it is a three-network card. */
+  threeNetwork?: SimDeviceMultiplyVo;
+  /** The card's plan instances (ListSimPricePlans), or why they could not be read. */
+  plans?: readonly SimPricePlanVO[] | { error: string } | 'off';
   /** The card's SMS records (ListSmsDetails by container id), newest first, or why they could not be read. */
   sms?: readonly SmsSendDetailQueryVo[] | { error: string };
   /** The card is in its account's Pinned group. */
@@ -160,6 +171,15 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
     bar: used !== undefined && left !== undefined ? usageBar(used, left, t) : undefined,
   };
 
+  // A three-network card: the carrier it is online with, its switch policy, its ICCID per carrier.
+  const threeNetworkRows = (info: SimDeviceMultiplyVo | undefined): FieldRow[] =>
+    info
+      ? [
+          row('online_carrier', 'Online carrier', carrierNumberWord(info.online_carrier, t), { raw: raw(info.online_carrier), isEnum: true }),
+          row('policy_name', 'Switch policy', info.policy_name || t('None')),
+          ...iccidsByCarrier(info).map(([n, iccid]) => ({ key: `iccid_${n}`, label: t('ICCID with {0}', t(CARRIER_OF_NUMBER[n])), value: iccid, copy: true })),
+        ]
+      : [];
   const device: DetailSection = {
     id: 'device',
     title: t('Device'),
@@ -171,6 +191,7 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
       row('dbm', 'Signal strength', card.dbm ? `${card.dbm} dBm` : t('Not available'), { raw: raw(card.dbm) }),
       id('node_id', 'Node ID'),
       row('device_status_date', 'Device status since', formatDateTime(card.device_status_date, t), { raw: raw(card.device_status_date) }),
+      ...threeNetworkRows(input.threeNetwork),
     ],
   };
 
@@ -226,8 +247,52 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
     actions,
     actionNote,
     workOrders,
+    history: input.history === 'off' ? undefined : historyView(input.history, t),
+    plans: input.plans === 'off' ? undefined : planInstancesView(card, input.plans, t),
     sms: smsView(input.sms, t),
     pinned: input.pinned ?? false,
+  };
+}
+
+/** The card's plan instances, the one the card names as its plan first. */
+function planInstancesView(card: SimDeviceVO, plans: Exclude<CardDetailInput['plans'], 'off'>, t: Translate): PlanInstancesView {
+  if (plans === undefined) return { state: 'loading', rows: [] };
+  if ('error' in plans) return { state: 'error', rows: [], message: plans.error };
+  const isMain = (p: SimPricePlanVO) => p.id === card.sim_price_plan_id || (!!p.price_plan_name && p.price_plan_name === card.price_plan_name);
+  return {
+    state: 'ready',
+    rows: [...plans]
+      .sort((a, b) => Number(isMain(b)) - Number(isMain(a)))
+      .map((p) => ({
+        name: p.price_plan_name || p.price_plan_id || p.id,
+        kind: isMain(p) ? t('Main plan') : t('Add-on'),
+        status: word(PLAN_INSTANCE_STATUS_WORDS, p.status, t),
+        rawStatus: raw(p.status),
+        validity: `${formatDate(p.active_time, t)} – ${formatDate(p.stop_time, t)}`,
+        used: p.flow_used === undefined ? t('Not available') : formatMb(p.flow_used),
+        left: p.flow_left === undefined ? t('Not available') : formatMb(p.flow_left),
+        total: p.flow_total === undefined ? t('Not available') : formatMb(p.flow_total),
+      })),
+  };
+}
+
+function historyView(history: Exclude<CardDetailInput['history'], 'off'>, t: Translate): HistoryView {
+  if (history === undefined) return { state: 'loading', rows: [] };
+  if ('error' in history) return { state: 'error', rows: [], message: history.error };
+  if ('progress' in history) return { state: 'loading', rows: [], message: history.progress };
+  return {
+    state: 'ready',
+    rows: history.map(({ order, line }) => ({
+      workOrderId: order.id,
+      type: workOrderLabel(order, t),
+      source: workOrderSource(order, t),
+      status: word(WORK_ORDER_STATUS_WORDS, order.status, t),
+      rawStatus: raw(order.status),
+      line: word(WORK_ORDER_LINE_WORDS, line.status, t),
+      created: formatDateTime(order.create_time, t),
+      finished: formatDateTime(line.finish_time ?? order.finish_time, t),
+      reason: (line.status === 3 ? line.description || order.fail_reason : undefined) || undefined,
+    })),
   };
 }
 
@@ -251,5 +316,6 @@ export function copyableValues(view: CardDetailView): Set<string> {
   const out = new Set<string>();
   for (const s of view.sections) for (const r of s.rows) if (r.copy) out.add(r.value);
   for (const w of view.workOrders) out.add(w.workOrderId);
+  for (const w of view.history?.rows ?? []) out.add(w.workOrderId);
   return out;
 }

@@ -4,7 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { GslApi } from '../gsl/api';
-import type { CmAttributeVO, Id, SimDeviceVO, SmsSendDetailQueryVo } from '../gsl/models';
+import type { CmAttributeVO, Id, SimDeviceMultiplyVo, SimDeviceVO, SimPricePlanVO, SmsSendDetailQueryVo } from '../gsl/models';
+import { loadCardPlans } from './usageData';
+import type { HistoryEntry } from '../core/cardHistory';
 import type { AccountId } from '../core/accounts';
 import type { ActionInput } from '../core/cardRules';
 import { actionOffered, tagNamesOf } from '../core/cardRules';
@@ -42,6 +44,10 @@ export class CardDetailPanel extends PanelHost {
   private attributes?: CmAttributeVO[];
   private sms?: SmsSendDetailQueryVo[] | { error: string };
   private forecast?: ForecastState;
+  private history?: HistoryEntry[] | { error: string } | { progress: string };
+  private historyAbort?: AbortController;
+  private plans?: SimPricePlanVO[] | { error: string };
+  private threeNetwork?: SimDeviceMultiplyVo;
   private view?: CardDetailView;
   private status: Status;
   private generation = 0;
@@ -71,6 +77,7 @@ export class CardDetailPanel extends PanelHost {
         if (e.accountId === this.accountId && e.order.cardId === this.cardId) this.rebuild();
       }),
       services.onDidChangePins(() => this.rebuild()),
+      { dispose: () => this.historyAbort?.abort() },
       services.onDidChangeMask(() => {
         if (this.card) this.panel.title = this.services.mask()(cardLabel(this.card));
       }),
@@ -108,6 +115,9 @@ export class CardDetailPanel extends PanelHost {
       this.setStatus({ kind: 'ready' });
       void this.loadSms(client, card, gen);
       void this.loadForecast(client, card, gen);
+      void this.loadHistory(card, gen);
+      void this.loadPlans(client, gen);
+      void this.loadThreeNetwork(client, gen);
     } catch (err) {
       if (gen !== this.generation || this.isDisposed) return;
       this.services.log.error(`Could not load card ${this.cardId}.`, err);
@@ -145,9 +155,65 @@ export class CardDetailPanel extends PanelHost {
     this.rebuild();
   }
 
+  /**
+   * Every work order that touched the card, whoever started it, from the API: kept on screen while
+   * it is read again, with how far the reading got the first time.
+   */
+  private async loadHistory(card: SimDeviceVO, gen: number): Promise<void> {
+    const index = this.services.cardHistory?.(this.accountId);
+    if (!index) return;
+    this.historyAbort?.abort();
+    const abort = new AbortController();
+    this.historyAbort = abort;
+    const { t } = this.services;
+    const shown = this.history !== undefined && !('progress' in this.history);
+    try {
+      const entries = await index.historyOf(card, {
+        signal: abort.signal,
+        onProgress: (p) => {
+          if (shown || gen !== this.generation || this.isDisposed) return;
+          this.history = { progress: p.ordersTotal === undefined ? t('Reading work orders…') : t('Reading work orders… {0} of {1}', p.ordersChecked, p.ordersTotal) };
+          this.rebuild();
+        },
+      });
+      if (gen !== this.generation || this.isDisposed) return;
+      this.history = entries;
+    } catch (err) {
+      if (gen !== this.generation || this.isDisposed || abort.signal.aborted) return;
+      this.history = { error: errorMessage(err, t) };
+    }
+    this.rebuild();
+  }
+
   /** The forecast as last built (tests read it). */
   get currentForecast(): ForecastState | undefined {
     return this.forecast;
+  }
+
+  /** Every plan instance of the card (main plan and add-ons) with live figures. */
+  private async loadPlans(client: GslApi, gen: number): Promise<void> {
+    try {
+      const plans = await loadCardPlans(client, this.cardId);
+      if (gen !== this.generation || this.isDisposed) return;
+      this.plans = plans;
+    } catch (err) {
+      if (gen !== this.generation || this.isDisposed) return;
+      this.plans = { error: errorMessage(err, this.services.t) };
+    }
+    this.rebuild();
+  }
+
+  /** Whether the card is a three-network card, and if so the carrier it is online with. */
+  private async loadThreeNetwork(client: GslApi, gen: number): Promise<void> {
+    try {
+      const page = await client.listSimDeviceMultiply({ sim_card_id: this.cardId, limit: 10, offset: 1 });
+      if (gen !== this.generation || this.isDisposed) return;
+      this.threeNetwork = page.sim_cards.find((c) => c.sim_card_id === this.cardId);
+      if (this.threeNetwork) this.rebuild();
+    } catch (err) {
+      // The card is still worth showing without it.
+      this.services.log.warn(`Could not read whether card ${this.cardId} is a three-network card: ${errorMessage(err, this.services.t)}`);
+    }
   }
 
   /** The account's client, once it is signed in (a panel restored after a reload waits for it). */
@@ -184,6 +250,9 @@ export class CardDetailPanel extends PanelHost {
       pending: this.services.workOrders(this.accountId)?.isPending(this.cardId) ?? false,
       sms: this.sms,
       pinned: this.services.isPinned(this.accountId, this.cardId),
+      history: this.services.cardHistory?.(this.accountId) ? this.history : 'off',
+      plans: this.plans,
+      threeNetwork: this.threeNetwork,
       t: this.services.t,
       }),
       forecast: this.forecast,

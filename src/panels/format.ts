@@ -9,24 +9,8 @@ export function round2(n: number): number {
   return Math.round((n + Number.EPSILON) * 100) / 100;
 }
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** Date-time from the API in the machine's time zone, "YYYY-MM-DD HH:mm"; unparseable text is shown as given. */
-export function formatDateTime(value: string | null | undefined, t: Translate): string {
-  if (value === null || value === undefined || value === '') return t('Not available');
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function formatDate(value: string | null | undefined, t: Translate): string {
-  if (value === null || value === undefined || value === '') return t('Not available');
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export { formatDate, formatDateTime } from '../core/dateText';
+import { formatDateTime, pad } from '../core/dateText';
 
 export function formatEpoch(ms: number | undefined, t: Translate): string {
   return ms === undefined ? t('Not available') : formatDateTime(new Date(ms).toISOString(), t);

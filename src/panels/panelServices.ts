@@ -7,6 +7,7 @@ import type { AccountId, CardsChangedEvent, FleetAccounts } from '../core/accoun
 import type { Translate } from '../core/translate';
 import type { AttentionSettings } from '../core/attention/settings';
 import type { TrackedWorkOrder, WorkOrderTracker } from '../core/workOrders';
+import type { CardHistoryIndex } from '../core/cardHistory';
 
 export interface PanelServices {
   readonly extensionUri: vscode.Uri;
@@ -15,6 +16,8 @@ export interface PanelServices {
   readonly log: Logger;
   /** The work orders this window follows for an account. */
   workOrders(accountId: AccountId): WorkOrderTracker | undefined;
+  /** A card's whole history from the API, per account (absent: the panel does not show it). */
+  cardHistory?(accountId: AccountId): CardHistoryIndex | undefined;
   /** Any account's work order started, moved on or ended. */
   readonly onDidChangeWorkOrder: Event<{ accountId: AccountId; order: TrackedWorkOrder }>;
   /** Fires after a refresh, or when an action's work order ends and the card changed. */

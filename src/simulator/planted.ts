@@ -7,11 +7,13 @@
  * - overPlan: cards planted over their plan (in use), and those suspended for using it all up;
  * - expiresSoon: cards planted to expire within 30 days (and not dismantled since);
  * - suspended: cards whose carrier status is not normal;
- * - poolAtRisk: forward pools whose total was set below their pace (store.ts).
+ * - poolAtRisk: forward pools whose total was set below their pace (store.ts);
+ * - history: the card whose whole life the work orders tell, from activation on (extras.ts).
  * Cards a request changed are judged by what they are now (a card suspended through the API
  * is suspended; a planted card no longer in use is no longer silent).
  */
 import { DAY_MS } from './dates';
+import { LIFE_STORY, lifeCardIndex } from './extras';
 import { cardId } from './generator';
 import type { FleetStore } from './store';
 import { PLANTING, dataDays } from './usage';
@@ -25,6 +27,8 @@ export interface PlantedTruth {
   cards: number;
   reasons: Record<PlantedReason, string[]>;
   poolAtRisk: Array<{ pool_id: string; pool_name: string; drivers: string[] }>;
+  /** The card with a planted lifetime of work orders (at least `orders` of them, of several origins). */
+  history: { sim_card_id: string; iccid: string; orders: number } | null;
 }
 
 /** The rule's window the planted expiries fall within (the simulator's copy of the default). */
@@ -54,5 +58,7 @@ export function plantedTruth(store: FleetStore, nowMs: number): PlantedTruth {
       poolAtRisk.push({ pool_id: p.id, pool_name: p.pool_name, drivers: members.slice(0, 5).map(id) });
     }
   }
-  return { day: new Date(store.today).toISOString().slice(0, 10), cards: store.size, reasons, poolAtRisk };
+  const life = lifeCardIndex(store);
+  const history = life === undefined ? null : { sim_card_id: id(life), iccid: store.card(life).vo.iccid, orders: LIFE_STORY.length };
+  return { day: new Date(store.today).toISOString().slice(0, 10), cards: store.size, reasons, poolAtRisk, history };
 }

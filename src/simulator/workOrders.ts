@@ -114,9 +114,14 @@ export class WorkOrderBook {
     return order;
   }
 
-  /** A finished order from before the simulator started (console orders, for a lived-in list). */
-  addHistory(vo: WorkOrderVo, detail: WorkOrderDetailVo): void {
-    this.add({ vo, details: [detail], dueAt: 0 });
+  /** A finished order from before the simulator started (console orders, batches, for a lived-in list). */
+  addHistory(vo: WorkOrderVo, details: WorkOrderDetailVo[]): void {
+    this.add({ vo, details, dueAt: 0 });
+  }
+
+  /** Puts the seeded orders in creation order (the list answers newest first from it); call before any new order. */
+  sortByCreation(): void {
+    this.orders.sort((a, b) => (a.vo.create_time < b.vo.create_time ? -1 : a.vo.create_time > b.vo.create_time ? 1 : 0));
   }
 
   private add(order: WorkOrder): void {

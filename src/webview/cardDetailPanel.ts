@@ -1,5 +1,5 @@
 // Browser side of the card detail panel.
-import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, RowControl, SmsView, UsageBar, WorkOrderRow } from '../panels/protocol';
+import type { ActionButton, ActionGroup, CardDetailView, DetailSection, FieldRow, HistoryView, PlanInstancesView, RowControl, SmsView, UsageBar, WorkOrderRow } from '../panels/protocol';
 import { button, h, replaceContent, s, send, start, statusBox } from './common';
 import { forecastSection } from './forecastSection';
 
@@ -87,6 +87,33 @@ function section(sec: DetailSection): HTMLElement {
   );
 }
 
+/** A cell: its text (always as text, never markup), and a title or class when it has one. */
+interface Cell {
+  text: string;
+  title?: string;
+  className?: string;
+}
+
+/** A table with a caption, column headers and rows whose first cell heads the row. */
+function dataTable(caption: string, cols: readonly string[], rows: ReadonlyArray<readonly Cell[]>): HTMLElement {
+  const table = h('table', {}, h('caption', { text: caption }), h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))));
+  const tbody = h('tbody');
+  for (const row of rows) {
+    tbody.append(
+      h(
+        'tr',
+        {},
+        ...row.map((c, i) => h(i === 0 ? 'th' : 'td', { text: c.text, className: c.className, attrs: { title: c.title, scope: i === 0 ? 'row' : undefined } })),
+      ),
+    );
+  }
+  table.append(tbody);
+  return table;
+}
+
+/** A status cell that names the API's raw value in its title. */
+const statusCell = (text: string, rawValue: string | undefined): Cell => ({ text, title: rawValue !== undefined ? `${text} (${rawValue})` : undefined });
+
 function smsSection(sms: SmsView): HTMLElement {
   const headingId = 'section-sms';
   const body: Node[] = [];
@@ -94,23 +121,13 @@ function smsSection(sms: SmsView): HTMLElement {
   else if (sms.state === 'error') body.push(h('p', { className: 'muted', text: sms.message ?? s('Something went wrong') }));
   else if (sms.rows.length === 0) body.push(h('p', { className: 'muted', text: s('No SMS was sent to this card yet.') }));
   else {
-    const cols = [s('Sent'), s('Message'), s('Delivery'), s('Delivered at')];
-    const table = h('table', {}, h('caption', { text: s('SMS sent to this card, newest first') }), h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))));
-    const tbody = h('tbody');
-    for (const m of sms.rows) {
-      tbody.append(
-        h(
-          'tr',
-          {},
-          h('th', { text: m.sent, attrs: { scope: 'row' } }),
-          h('td', { className: 'sms-content', text: m.content }),
-          h('td', { text: m.status, attrs: { title: m.rawStatus !== undefined ? `${m.status} (${m.rawStatus})` : undefined } }),
-          h('td', { text: m.received }),
-        ),
-      );
-    }
-    table.append(tbody);
-    body.push(table);
+    body.push(
+      dataTable(
+        s('SMS sent to this card, newest first'),
+        [s('Sent'), s('Message'), s('Delivery'), s('Delivered at')],
+        sms.rows.map((m) => [{ text: m.sent }, { text: m.content, className: 'sms-content' }, statusCell(m.status, m.rawStatus), { text: m.received }]),
+      ),
+    );
   }
   return h('section', { className: 'card-section', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: s('SMS'), attrs: { id: headingId } }), toolbar(['sms'], s('SMS actions')), ...body);
 }
@@ -121,27 +138,50 @@ function workOrders(rows: WorkOrderRow[]): HTMLElement {
   if (rows.length === 0) {
     body.push(h('p', { className: 'muted', text: s('No work orders were started for this card in this window.') }));
   } else {
-    const cols = [s('Work order'), s('Action'), s('Status'), s('Started'), s('Finished'), s('Reason')];
-    const table = h('table', {}, h('caption', { text: s('Work orders started from this window') }), h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))));
-    const tbody = h('tbody');
-    for (const w of rows) {
-      tbody.append(
-        h(
-          'tr',
-          {},
-          h('th', { text: w.workOrderId, attrs: { scope: 'row' } }),
-          h('td', { text: w.action }),
-          h('td', { text: w.status, attrs: { title: w.rawStatus !== undefined ? `${w.status} (${w.rawStatus})` : undefined } }),
-          h('td', { text: w.started }),
-          h('td', { text: w.finished }),
-          h('td', { text: w.failReason ?? '' }),
-        ),
-      );
-    }
-    table.append(tbody);
-    body.push(table);
+    body.push(
+      dataTable(
+        s('Work orders started from this window'),
+        [s('Work order'), s('Action'), s('Status'), s('Started'), s('Finished'), s('Reason')],
+        rows.map((w) => [{ text: w.workOrderId }, { text: w.action }, statusCell(w.status, w.rawStatus), { text: w.started }, { text: w.finished }, { text: w.failReason ?? '' }]),
+      ),
+    );
   }
   return h('section', { className: 'card-section', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: s('Work orders'), attrs: { id: headingId } }), ...body);
+}
+
+/** A wide section holding one table read on its own: loading, its error with Retry, empty, or the table. */
+function tableSection(headingId: string, title: string, v: { state: 'loading' | 'error' | 'ready'; message?: string; rows: unknown[] }, empty: string, table: () => HTMLElement): HTMLElement {
+  const body =
+    v.state === 'loading'
+      ? h('p', { className: 'muted', text: v.message ?? s('Loading…') })
+      : v.state === 'error'
+        ? statusBox('error', v.message ?? s('Something went wrong'), () => send({ type: 'retry', section: 'card' }))
+        : v.rows.length === 0
+          ? h('p', { className: 'muted', text: empty })
+          : table();
+  return h('section', { className: 'card-section wide', attrs: { 'aria-labelledby': headingId } }, h('h2', { text: title, attrs: { id: headingId } }), body);
+}
+
+/** Every plan instance of the card: the main plan and add-on packs, with their figures. */
+function plansSection(plans: PlanInstancesView): HTMLElement {
+  return tableSection('section-plans', s('Plans'), plans, s('This card has no plan.'), () =>
+    dataTable(
+      s('Every plan of this card: the main plan, then add-ons'),
+      [s('Plan'), s('Kind'), s('Status'), s('Valid'), s('Used'), s('Left'), s('Total')],
+      plans.rows.map((p) => [{ text: p.name }, { text: p.kind }, statusCell(p.status, p.rawStatus), { text: p.validity }, { text: p.used }, { text: p.left }, { text: p.total }]),
+    ),
+  );
+}
+
+/** Every work order that touched the card, whoever started it, from the API. */
+function historySection(history: HistoryView): HTMLElement {
+  return tableSection('section-history', s('History'), history, s('No work order has touched this card.'), () =>
+    dataTable(
+      s('Every work order that touched this card, newest first'),
+      [s('Work order'), s('Type'), s('Started by'), s('Order status'), s('This card'), s('Created'), s('Finished'), s('Reason')],
+      history.rows.map((w) => [{ text: w.workOrderId }, { text: w.type }, { text: w.source }, statusCell(w.status, w.rawStatus), { text: w.line }, { text: w.created }, { text: w.finished }, { text: w.reason ?? '' }]),
+    ),
+  );
 }
 
 function render(): void {
@@ -173,7 +213,7 @@ function render(): void {
   }
   if (banner) nodes.push(statusBox(banner.kind, banner.message, banner.kind === 'error' ? () => send({ type: 'retry', section: 'card' }) : undefined));
   if (view) {
-    nodes.push(h('div', { className: 'sections' }, ...view.sections.map(section), forecastSection(view.forecast, false, 'card-section forecast-section'), smsSection(view.sms), workOrders(view.workOrders)));
+    nodes.push(h('div', { className: 'sections' }, ...view.sections.map(section), forecastSection(view.forecast, false, 'card-section forecast-section'), smsSection(view.sms), workOrders(view.workOrders), view.plans ? plansSection(view.plans) : null, view.history ? historySection(view.history) : null));
   } else if (banner?.kind !== 'error') {
     nodes.push(skeleton());
   }

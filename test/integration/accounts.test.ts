@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
 import type { CardActionResult } from '../../src/commands/runCardAction';
-import type { SimDeviceVO } from '../../src/gsl/models';
+import type { SimDeviceVO, WorkOrderVo } from '../../src/gsl/models';
+import type { FleetNode } from '../../src/fleet/nodes/fleetNode';
 import type { AccountNode } from '../../src/fleet/nodes/accountNode';
 import type { CardNode } from '../../src/fleet/nodes/cardNode';
 import { DEMO_SEED } from '../../src/host/demoFleet';
@@ -78,6 +79,28 @@ describe('several accounts at once', function () {
       assert.equal(api.tree.getParent(groups[0]), root, 'a group knows its account root, so reveal works');
       assert.equal(root.fleet.model.total(), 120);
       assert.match(String(root.getTreeItem().description), /120 cards/);
+    }
+  });
+
+  const roots = () => api.fleets.all();
+
+  it('gives each account its own root in the Work Orders and Pools views, with its own orders and pools', async () => {
+    const woRoots = (await api.workOrders.getChildren()) as Array<FleetNode & { accountId: string }>;
+    assert.deepEqual(woRoots.map((r) => r.accountId), ['demo', otherId]);
+    assert.deepEqual(woRoots.map((r) => label(r)), roots().map((f) => f.account.label));
+    for (const root of woRoots) {
+      const client = api.fleets.get(root.accountId)!.account.currentClient()!;
+      const orders = (await root.getChildren()).filter((n): n is FleetNode & { order: WorkOrderVo } => 'order' in n);
+      const expected = await client.listWorkOrders({ limit: 500, offset: 1 });
+      assert.ok(orders.length > 0);
+      assert.deepEqual(orders.map((o) => o.order.id), expected.work_orders.slice(0, orders.length).map((o) => o.id), root.accountId);
+    }
+    const poolRoots = (await api.pools.getChildren()) as Array<FleetNode & { accountId: string }>;
+    assert.deepEqual(poolRoots.map((r) => r.accountId), ['demo', otherId]);
+    for (const root of poolRoots) {
+      const kinds = (await root.getChildren()) as Array<FleetNode & { accountId: string }>;
+      assert.deepEqual(kinds.map((k) => k.accountId), [root.accountId, root.accountId], 'each kind of pool belongs to its account');
+      assert.deepEqual(kinds.map((k) => label(k)), [api.t('Flow pools'), api.t('Back pools')]);
     }
   });
 

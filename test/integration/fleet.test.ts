@@ -6,25 +6,10 @@ import * as vscode from 'vscode';
 import type { SimFleetTestApi } from '../../src/testApi';
 import type { FleetNode } from '../../src/fleet/nodes/fleetNode';
 import type { UiBackend } from '../../src/host/ui';
-import { getApi, scripted, withoutAttention } from './helpers';
+import { getApi, scripted, setPageSize, withoutAttention } from './helpers';
 import { GslClient } from '../../src/gsl/client';
 import type { SimDeviceVO, SimStatus } from '../../src/gsl/models';
 import { SIM_STATUSES } from '../../src/gsl/models';
-
-/** Changes the page size and waits for the refresh that the change schedules, so it cannot land mid-test. */
-async function setPageSize(api: SimFleetTestApi, size: number | undefined): Promise<void> {
-  const changed = new Promise<void>((resolve) => {
-    const d = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('simFleet.pageSize')) {
-        d.dispose();
-        resolve();
-      }
-    });
-  });
-  await vscode.workspace.getConfiguration('simFleet').update('pageSize', size, vscode.ConfigurationTarget.Global);
-  await changed;
-  await api.refresh.settled();
-}
 
 const label = (n: FleetNode): string => String(n.getTreeItem().label);
 

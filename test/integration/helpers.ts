@@ -9,6 +9,8 @@ import type { DemoFleet } from '../../src/host/demoFleet';
 import type { Card } from '../../src/simulator/index';
 import type { CardNode } from '../../src/fleet/nodes/cardNode';
 import type { FleetNode } from '../../src/fleet/nodes/fleetNode';
+import type { MessageNode } from '../../src/fleet/nodes/messageNode';
+import type { PageMoreNode } from '../../src/fleet/nodes/pageMoreNode';
 import type { PickItem, UiBackend } from '../../src/host/ui';
 import type { SimFleetTestApi } from '../../src/testApi';
 
@@ -50,6 +52,12 @@ export async function until(cond: () => boolean | Promise<boolean>, interval = 1
 /** A tree node's label as shown. */
 export const label = (n: FleetNode): string => String(n.getTreeItem().label);
 
+/** "Load more" under a list of the Work Orders or Pools view (the view's nodes come from the extension's bundle: told apart by shape). */
+export const isMore = (n: FleetNode | undefined): n is PageMoreNode => n !== undefined && 'loadMore' in n;
+
+/** An error node, with its Retry. */
+export const isError = (n: FleetNode | undefined): n is MessageNode => n !== undefined && (n as Partial<MessageNode>).kind === 'error';
+
 /** The card nodes among a node's children. */
 export const cardsOf = (nodes: FleetNode[]): CardNode[] => nodes.filter((n): n is CardNode => 'card' in n);
 
@@ -70,3 +78,17 @@ export function unusedCards(demo: DemoFleet, used: Set<string>, action: CardActi
 }
 /** The rows besides Needs attention (its group sits above the status groups while it runs). */
 export const withoutAttention = (nodes: FleetNode[]): FleetNode[] => nodes.filter((n) => (n as { key?: string }).key !== 'attention');
+/** Changes the page size and waits for the refresh that the change schedules, so it cannot land mid-test. */
+export async function setPageSize(api: SimFleetTestApi, size: number | undefined): Promise<void> {
+  const changed = new Promise<void>((resolve) => {
+    const d = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('simFleet.pageSize')) {
+        d.dispose();
+        resolve();
+      }
+    });
+  });
+  await vscode.workspace.getConfiguration('simFleet').update('pageSize', size, vscode.ConfigurationTarget.Global);
+  await changed;
+  await api.refresh.settled();
+}

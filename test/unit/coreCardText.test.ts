@@ -64,3 +64,10 @@ test('escapeMarkdown escapes every ASCII punctuation character and joins lines',
   assert.equal(escapeMarkdown('x\r\ny'), 'x y');
   assert.equal(escapeMarkdown('中文 123'), '中文 123');
 });
+
+test('a three-network card\'s tooltip names the carrier it is online with and its switch policy, as text', () => {
+  const md = cardTooltipMarkdown(physical, formatOnly, undefined, undefined, [], { online_carrier: 3, policy_name: '*Strongest* signal' });
+  assert.match(md, /^Online carrier: China Unicom {0,2}$/m);
+  assert.ok(md.includes(`Switch policy: ${escapeMarkdown('*Strongest* signal')}`), md);
+  assert.doesNotMatch(cardTooltipMarkdown(physical, formatOnly), /Online carrier/, 'other cards have no carrier row');
+});

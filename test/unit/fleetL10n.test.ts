@@ -8,7 +8,7 @@ import { HOVER_LINKS } from '../../src/core/cardHover';
 import { ACTION_NOUNS, ACTION_WORDS, BLOCKED_REASONS } from '../../src/core/cardRules';
 import { SUMMARY_TEXTS } from '../../src/core/actionSummary';
 import { IDENTIFIER_WORDS } from '../../src/core/identifiers';
-import { SMS_STATUS_WORDS } from '../../src/core/words';
+import { BACK_POOL_STATUS_WORDS, FLOW_POOL_STATUS_WORDS, PLAN_INSTANCE_STATUS_WORDS, SMS_STATUS_WORDS, WORK_ORDER_LINE_WORDS, WORK_ORDER_SOURCE_WORDS, WORK_ORDER_STATUS_WORDS, WORK_ORDER_TYPE_WORDS } from '../../src/core/words';
 import { SORT_KEY_WORDS } from '../../src/fleet/filter';
 import { MONTH_DAY_WORDS, REASON_WORDS, shortDay } from '../../src/core/attentionWords';
 import { DISMISS_WORDS, dismissNoteProblem } from '../../src/core/dismissals';
@@ -40,7 +40,29 @@ test('every t("…") string in the extension sources has a zh-cn translation', (
       }
     }
   }
-  const tables = [ACTION_WORDS, ACTION_NOUNS, BLOCKED_REASONS, SORT_KEY_WORDS, SMS_STATUS_WORDS, IDENTIFIER_WORDS, REASON_WORDS, DISMISS_WORDS, MONTH_DAY_WORDS, CHANGE_SECTION_WORDS].flatMap((x) => Object.values(x));
+  const tables = [
+    ACTION_WORDS,
+    ACTION_NOUNS,
+    BLOCKED_REASONS,
+    SORT_KEY_WORDS,
+    SMS_STATUS_WORDS,
+    IDENTIFIER_WORDS,
+    // Needs attention's words, its dismissals' and What Changed's.
+    REASON_WORDS,
+    DISMISS_WORDS,
+    MONTH_DAY_WORDS,
+    CHANGE_SECTION_WORDS,
+    // The Work Orders view's words.
+    WORK_ORDER_TYPE_WORDS,
+    WORK_ORDER_STATUS_WORDS,
+    WORK_ORDER_SOURCE_WORDS,
+    WORK_ORDER_LINE_WORDS,
+    // The Pools view's words.
+    FLOW_POOL_STATUS_WORDS,
+    BACK_POOL_STATUS_WORDS,
+    // The detail panel's plans.
+    PLAN_INSTANCE_STATUS_WORDS,
+  ].flatMap((x) => Object.values(x));
   // The dismissal note's problems, which the command translates.
   for (const note of ['x'.repeat(201), 'a\tb']) tables.push(dismissNoteProblem(note) ?? `no problem with ${JSON.stringify(note)}`);
   for (const key of [...tables, ...SUMMARY_TEXTS, ...HOVER_LINKS.map(([, label]) => label)]) if (!(key in zh)) missing.push(key);

@@ -23,7 +23,7 @@ function setup(seconds: number, visible: boolean, client?: GslApi, pageSize = 10
   // One account's fleet, as the manager sees the fleets.
   const account = { id: 'demo', kind: 'demo' as const, label: 'demo', currentClient: () => client };
   const pins = new PinnedCards(new MemoryStore(), 'demo', () => client);
-  const fleet = { account, model, tracker: undefined as never, pins, views: undefined as never, attributes: { refresh: async () => undefined } as never };
+  const fleet = { account, model, tracker: undefined as never, pins, views: undefined as never, attributes: { refresh: async () => undefined } as never, workOrders: undefined as never, history: undefined as never, pools: undefined as never, threeNetwork: undefined as never };
   const fleets = { all: () => [fleet], get: (id: string) => (id === 'demo' ? fleet : undefined) };
   const manager = new RefreshManager({ fleets, view, autoRefreshSeconds: () => setting, cardChanges });
   const show = (v: boolean) => {

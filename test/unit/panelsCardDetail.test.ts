@@ -241,3 +241,66 @@ test('an overdrawn plan shows a full red bar and by how much', () => {
   assert.equal(bar.text, '1.07 GB used of 1 GB, over by 76 MB');
   assert.equal(usageBar(0, 0, english).percentUsed, 0);
 });
+
+test('the history lists every order that touched the card, with its origin and this card\'s line; the service\'s words stay text', () => {
+  const order = {
+    id: '8800000000100007',
+    work_order_type: 13,
+    total_count: 1,
+    success_count: 0,
+    fail_count: 1,
+    process_count: 0,
+    status: 6 as const,
+    create_time: '2026-10-31T08:00:00.000Z',
+    finish_time: '2026-10-31T09:00:00.000Z',
+    fail_reason: null,
+    work_order_source: 1,
+  };
+  const line = { id: order.id, status: 3 as const, cid: '89860312345678901234', sim_card_id: '4710226018477568', create_time: order.create_time, finish_time: order.finish_time, description: '<img src=x onerror=alert(1)>' };
+  const v = buildCardDetailView({ card: card(), history: [{ order, line }], t: english });
+  assert.deepEqual(v.history, {
+    state: 'ready',
+    rows: [
+      {
+        workOrderId: order.id,
+        type: 'Device–card rebind',
+        source: 'Operations staff',
+        status: 'Failed',
+        rawStatus: '6',
+        line: 'Failed',
+        created: '2026-10-31 08:00',
+        finished: '2026-10-31 09:00',
+        reason: '<img src=x onerror=alert(1)>',
+      },
+    ],
+  });
+  assert.ok(copyableValues(v).has(order.id));
+  assert.deepEqual(buildCardDetailView({ card: card(), t: english }).history, { state: 'loading', rows: [] });
+  assert.equal(buildCardDetailView({ card: card(), history: 'off', t: english }).history, undefined);
+  assert.deepEqual(buildCardDetailView({ card: card(), history: { error: 'Refused' }, t: english }).history, { state: 'error', rows: [], message: 'Refused' });
+});
+
+test('the plans list every plan instance of the card, its own plan first, with status, validity and figures', () => {
+  const main = { id: '1000001', sim_card_id: '4710226018477568', status: 2, price_plan_name: 'Telecom 1GB monthly', active_time: '2026-11-01T00:00:00.000Z', stop_time: '2026-11-30T23:59:59.000Z', flow_total: 1024, flow_used: 768, flow_left: 256 };
+  const addOn = { id: '1000002', sim_card_id: '4710226018477568', status: 3, price_plan_name: '<b>500MB top-up</b>', active_time: '2026-11-10T00:00:00.000Z', stop_time: null, flow_total: 500, flow_used: 500, flow_left: 0 };
+  const v = buildCardDetailView({ card: card(), plans: [addOn, main], t: english });
+  assert.deepEqual(v.plans?.rows, [
+    { name: 'Telecom 1GB monthly', kind: 'Main plan', status: 'In use', rawStatus: '2', validity: '2026-11-01 – 2026-11-30', used: '768 MB', left: '256 MB', total: '1 GB' },
+    { name: '<b>500MB top-up</b>', kind: 'Add-on', status: 'Used up', rawStatus: '3', validity: '2026-11-10 – Not available', used: '500 MB', left: '0 MB', total: '500 MB' },
+  ]);
+  assert.deepEqual(buildCardDetailView({ card: card(), plans: { error: 'Refused' }, t: english }).plans, { state: 'error', rows: [], message: 'Refused' });
+  assert.equal(buildCardDetailView({ card: card(), plans: 'off', t: english }).plans, undefined);
+});
+
+test('a three-network card shows the carrier it is online with, its switch policy and its ICCID per carrier', () => {
+  const info = { sim_card_id: '4710226018477568', cid: '89860312345678901234', online_carrier: 2, policy_name: 'Strongest signal', iccid_mobile: '89860000000000000011', iccid_telcom: '89860300000000000012' };
+  const device = buildCardDetailView({ card: card(), threeNetwork: info, t: english }).sections.find((s) => s.id === 'device')!;
+  const rows = Object.fromEntries(device.rows.map((r) => [r.key, r]));
+  assert.equal(rows.online_carrier.value, 'China Telecom');
+  assert.equal(rows.online_carrier.raw, '2');
+  assert.equal(rows.policy_name.value, 'Strongest signal');
+  assert.deepEqual([rows.iccid_1.label, rows.iccid_1.value, rows.iccid_1.copy], ['ICCID with China Mobile', '89860000000000000011', true]);
+  assert.equal(rows.iccid_3, undefined, 'no ICCID given for China Unicom');
+  const plain = buildCardDetailView({ card: card(), t: english }).sections.find((s) => s.id === 'device')!;
+  assert.ok(!plain.rows.some((r) => r.key === 'online_carrier'), 'other cards have no carrier rows');
+});

@@ -121,6 +121,13 @@ describe('validation refuses with the documented code and status', () => {
   let physicalCard: Card | undefined;
   // Found once: the cases below name it a hundred times over.
   const physical = () => (physicalCard ??= sim.store.allCards().find((c) => c.vo.sim_type === 3 && c.carrier === 'CM')!);
+  // The fleet's three-network cards, read once through the API.
+  let threeNetworkIds: string[] = [];
+  before(async () => {
+    threeNetworkIds = ((await get('/v1/sim-cards-multiply', [['limit', 100]])).json as { sim_cards: Obj[] }).sim_cards.map((c) => c.sim_card_id as string);
+  });
+  const threeNetwork = () => threeNetworkIds[0];
+  const plainPhysical = () => sim.store.allCards().find((c) => c.vo.sim_type === 3 && !threeNetworkIds.includes(c.vo.sim_card_id))!;
   const cases: Array<[string, () => [string, string, CallOptions], number, string]> = [
     ['limit below 10', () => ['GET', '/v1/sim-cards', { query: [['limit', 9]] }], 400, 'GSL.00010004'],
     ['limit above 500', () => ['GET', '/v1/sim-cards', { query: [['limit', 501]] }], 400, 'GSL.00010004'],
@@ -197,10 +204,12 @@ describe('validation refuses with the documented code and status', () => {
     ['work order details: unknown order', () => ['GET', '/v1/work-orders/5/details', {}], 400, 'GSL.00010002'],
     ['pools: future billing cycle', () => ['GET', '/v1/sim-pools', { query: [['billing_cycle', '2025-07']] }], 403, 'GSL.00011004'],
     ['pool members: no billing cycle', () => ['GET', '/v1/sim-pools/4940000000000001/members', {}], 400, 'GSL.00010004'],
-    ['switch network: carrier 7', () => ['POST', '/v1/sim-cards-multiply/4720000000000001/switch-network', { body: { carrier_type: 7 } }], 400, 'GSL.00011063'],
-    ['set policy: unknown policy', () => ['POST', '/v1/sim-cards/4720000000000001/network-switch-policy/set', { body: { network_switch_policy_id: 1 } }], 400, 'GSL.00015028'],
+    ['switch network: carrier 7', () => ['POST', `/v1/sim-cards-multiply/${threeNetwork()}/switch-network`, { body: { carrier_type: 7 } }], 400, 'GSL.00011063'],
+    ['set policy: unknown policy', () => ['POST', `/v1/sim-cards/${threeNetwork()}/network-switch-policy/set`, { body: { network_switch_policy_id: 1 } }], 400, 'GSL.00015028'],
     ['policy: same preferred and least', () => ['POST', '/v1/network-switch-policies', { body: { version: 1, policy_name: 'p', preferred_carrier: 2, least_preferred_carrier: 2, weak_signal_switch: true } }], 400, 'GSL.00015032'],
     ['policy: no switching strategy', () => ['POST', '/v1/network-switch-policies', { body: { version: 1, policy_name: 'p' } }], 400, 'GSL.00015033'],
+    ['policy: connect_ip not an address', () => ['POST', '/v1/network-switch-policies', { body: { version: 1, policy_name: 'p', connect_ip: 'example.com' } }], 400, 'GSL.00010004'],
+    ['switch network: not a three-network card', () => ['POST', `/v1/sim-cards-multiply/${plainPhysical().vo.sim_card_id}/switch-network`, { body: { carrier_type: 1 } }], 400, 'GSL.00011001'],
     ['policy: bad switch order', () => ['POST', '/v1/network-switch-policies', { body: { version: 1, policy_name: 'p', weak_signal_switch: true, switch_order: '1,1,2' } }], 400, 'GSL.00010004'],
     ['sms: Unicom card', () => ['POST', '/v1/sms-send-infos', { body: { sms_content: 'hi', cids: [sim.store.allCards().find((c) => c.carrier === 'CU' && c.vo.sim_status === 20)!.vo.cid] } }], 400, 'GSL.00010004'],
     ['sms: no content', () => ['POST', '/v1/sms-send-infos', { body: { cids: [physical().vo.cid] } }], 400, 'GSL.00010004'],
@@ -244,10 +253,11 @@ describe('wire shapes and consistency', () => {
       assert.deepEqual(mu.flow_usages.map((f) => f.billing_cycle), ['202505', '202504']);
       assert.ok(Math.abs(sum - (mu.flow_usages[0].flow_used as number)) < 1e-6);
       assert.equal(mu.flow_usages[0].flow_used, card.vo.flow_used);
-      assert.equal(plans[k].flow_used, card.vo.flow_used);
-      assert.equal(plans[k].flow_left, card.vo.flow_left);
-      assert.equal(plans[k].price_plan_name, card.vo.price_plan_name);
-      assert.equal(plans[k].id, card.vo.sim_price_plan_id);
+      // One row per plan the card holds; its base plan carries the card's own figures.
+      const base = plans.find((p) => p.sim_card_id === card.vo.sim_card_id && p.id === card.vo.sim_price_plan_id)!;
+      assert.equal(base.flow_used, card.vo.flow_used);
+      assert.equal(base.flow_left, card.vo.flow_left);
+      assert.equal(base.price_plan_name, card.vo.price_plan_name);
     });
     const lastMonth = (await post('/v1/sim-cards/batch-daily-flow', { month: '202504', iccids: cards.map((c) => c.vo.iccid) })).json as Array<{ sim_flow: Obj[] }>;
     assert.equal(lastMonth.length, 30);
@@ -333,9 +343,17 @@ describe('wire shapes and consistency', () => {
     assert.equal(d.sms_details[0].sms_content, 'PING <b>');
   });
 
-  test('three-network cards and policies list, and a created policy can be attached', async () => {
+  test('three-network cards are cards of the fleet, online with their own carrier; policies list, and a created policy can be attached', async () => {
     const cards = (await get('/v1/sim-cards-multiply')).json as { count: number; sim_cards: Obj[] };
-    assert.equal(cards.count, 12);
+    assert.equal(cards.count, 24);
+    for (const c of cards.sim_cards) {
+      const card = sim.store.byCardId(c.sim_card_id as string)!;
+      assert.ok(card, 'ListSimCards knows the card');
+      assert.equal(c.cid, card.vo.cid);
+      const online = [c.iccid_mobile, c.iccid_telcom, c.iccid_unicom][(c.online_carrier as number) - 1];
+      assert.equal(online, card.vo.iccid, 'the online carrier is the card\'s own');
+      assert.equal(new Set([c.iccid_mobile, c.iccid_telcom, c.iccid_unicom]).size, 3);
+    }
     assert.equal((await post('/v1/network-switch-policies', { version: 1, policy_name: 'night shift', weak_signal_switch: true, switch_order: '2,1,3' })).text, 'true');
     const pol = (await get('/v1/network-switch-policies', [['policy_name', 'night shift']])).json as { network_switch_policy_list: Obj[] };
     const id = pol.network_switch_policy_list[0].id as string;

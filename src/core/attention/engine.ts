@@ -47,7 +47,7 @@ import { forecastCard } from './forecast';
 import type { UsageHistory } from './history';
 import { UNKNOWN } from './history';
 import type { DailySeries, Verdict } from './rules';
-import { assessSilent, assessSpike, carrierSuspension, clockAt, expiresSoon, overPlanBy, runOutCandidate } from './rules';
+import { assessSilent, assessSpike, carrierSuspension, clockAt, expiresSoon, overPlanBy, poolProjectedMb, poolShare, runOutCandidate } from './rules';
 import type { AttentionReason, AttentionSettings, CardReason } from './settings';
 import { CARD_REASONS, REASON_BIT, attentionSettings } from './settings';
 import type { FleetSnapshot } from './snapshot';
@@ -537,7 +537,7 @@ export async function runAttention(client: AttentionClient, options: AttentionOp
       const total = pool.flow_total ?? 0;
       const used = pool.flow_used ?? 0;
       if (total <= 0 || pool.status === 0) continue;
-      const projected = (used / clock.elapsedDays) * clock.cycle.days;
+      const projected = poolProjectedMb(used, clock);
       if (projected <= total) continue;
       const top: PoolDriver[] = [];
       for await (const page of paginate(
@@ -551,7 +551,7 @@ export async function runAttention(client: AttentionClient, options: AttentionOp
         for (const m of page) {
           const mb = m.flow_used ?? 0;
           if (top.length === settings.poolDrivers && (top.length === 0 || mb <= top[top.length - 1].flowUsedMb)) continue;
-          top.push({ cid: m.cid, flowUsedMb: mb, share: used > 0 ? Math.round((mb / used) * 1000) / 1000 : 0 });
+          top.push({ cid: m.cid, flowUsedMb: mb, share: poolShare(mb, used) });
           top.sort((a, b) => b.flowUsedMb - a.flowUsedMb);
           if (top.length > settings.poolDrivers) top.pop();
         }

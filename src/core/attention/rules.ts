@@ -86,6 +86,16 @@ export function clockAt(nowMs: number): Clock {
   };
 }
 
+/** Where a pool's usage is heading by the cycle's end at its pace so far (Needs attention's pool rule, the Pools view's warning). */
+export function poolProjectedMb(usedMb: number, clock: Pick<Clock, 'elapsedDays' | 'cycle'>): number {
+  return clock.elapsedDays > 0 ? (usedMb / clock.elapsedDays) * clock.cycle.days : usedMb;
+}
+
+/** A member's share of its pool's usage this cycle, 0–1 to three decimals (Needs attention's drivers, the Pools view's members). */
+export function poolShare(memberMb: number, poolUsedMb: number): number {
+  return poolUsedMb > 0 ? Math.round((memberMb / poolUsedMb) * 1000) / 1000 : 0;
+}
+
 /**
  * Whether a card in use with data left is worth a forecast: its cycle so far at a linear pace
  * (or, when the fleet's history gives one, its recent daily rate) projects at least

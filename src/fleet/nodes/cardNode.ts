@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SimDeviceVO } from '../../gsl/models';
+import type { SimDeviceMultiplyVo, SimDeviceVO } from '../../gsl/models';
 import type { CardAction } from '../../core/cardRules';
 import { cardAccessibilityLabel, cardDescription, cardLabel, cardTooltipMarkdown } from '../../core/cardText';
 import type { CommandId } from '../../core/commandIds';
@@ -66,11 +66,11 @@ export class CardNode implements FleetNode {
   }
 
   /** The tooltip as escaped markdown: API strings (tags, attributes) are data, never markup. */
-  tooltip(attributeNames?: readonly string[]): vscode.MarkdownString {
+  tooltip(attributeNames?: readonly string[], threeNetwork?: Pick<SimDeviceMultiplyVo, 'online_carrier' | 'policy_name'>): vscode.MarkdownString {
     const { t } = this.ctx;
     const a = this.attention();
     const notes = a ? (a.dismissed ? [t('Dismissed from Needs attention {0}', a.dismissed)] : a.long.map((line) => t('Needs attention: {0}', line))) : [];
-    const md = new vscode.MarkdownString(cardTooltipMarkdown(this.card, t, this.ctx.mask, attributeNames, notes));
+    const md = new vscode.MarkdownString(cardTooltipMarkdown(this.card, t, this.ctx.mask, attributeNames, notes, threeNetwork));
     md.supportHtml = false;
     md.isTrusted = false;
     md.supportThemeIcons = false;

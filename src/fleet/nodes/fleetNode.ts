@@ -33,3 +33,20 @@ export interface TreeContext {
   /** Shows a node's children again (a list that shows more). */
   readonly refreshNode?: (node: FleetNode) => void;
 }
+
+/**
+ * The context every tree's nodes share: its words, its mask, and whether several accounts are shown
+ * (read live from the fleets); `extra` is what only the Cards view offers.
+ */
+export function treeContext(fleets: { all(): readonly unknown[] }, t: Translate, mask: () => Masker, extra: Pick<TreeContext, 'attentionOf' | 'refreshNode'> = {}): TreeContext {
+  return {
+    ...extra,
+    t,
+    get multiAccount() {
+      return fleets.all().length > 1;
+    },
+    get mask() {
+      return mask();
+    },
+  };
+}

@@ -80,6 +80,50 @@ export interface WorkOrderRow {
   failReason?: string;
 }
 
+/** One work order in the card's history from the API: the order, and the card's own line in it. */
+export interface HistoryRow {
+  workOrderId: string;
+  type: string;
+  /** Who started it: the console, operations staff, an automation rule, a scheduled stop, the API. */
+  source: string;
+  status: string;
+  rawStatus?: string;
+  /** How it went for this card. */
+  line: string;
+  created: string;
+  finished: string;
+  /** The service's words: why the card's line (or the order) failed. */
+  reason?: string;
+}
+
+/** The card's whole history (every work order that touched it, any origin), as far as it was read. */
+export interface HistoryView {
+  state: 'loading' | 'error' | 'ready';
+  rows: HistoryRow[];
+  /** While loading, how far it got; on error, why. */
+  message?: string;
+}
+
+/** One plan instance of the card (ListSimPricePlans): the main plan or an add-on pack. */
+export interface PlanInstanceRow {
+  name: string;
+  /** "Main plan" or "Add-on". */
+  kind: string;
+  status: string;
+  rawStatus?: string;
+  /** From activation to stop, as far as known. */
+  validity: string;
+  used: string;
+  left: string;
+  total: string;
+}
+
+export interface PlanInstancesView {
+  state: 'loading' | 'error' | 'ready';
+  rows: PlanInstanceRow[];
+  message?: string;
+}
+
 export interface CardDetailView {
   cardId: string;
   title: string;
@@ -90,6 +134,10 @@ export interface CardDetailView {
   /** A note shown next to the actions, e.g. why a suspended card cannot be resumed. */
   actionNote?: string;
   workOrders: WorkOrderRow[];
+  /** Every work order that touched the card, from the API (absent where the panel does not read it). */
+  history?: HistoryView;
+  /** Every plan instance of the card (absent where the panel does not read them). */
+  plans?: PlanInstancesView;
   /** The card's SMS history. */
   sms: SmsView;
   /** Whether the card is in its account's Pinned group. */

@@ -2,6 +2,7 @@
  * Three-network cards and network-switch policies (gsl-api.md 2.9, 3.10). Switch and policy
  * orders have no documented `work_order_type`; they are recorded with type 0.
  */
+import { isIP } from 'node:net';
 import { stringifyJson } from '../../gsl/json';
 import type { NetworkSwitchPolicyVo, SimDeviceMultiplyVo } from '../../gsl/models';
 import type { SimContext } from '../context';
@@ -90,6 +91,8 @@ function addPolicy(ctx: RequestCtx) {
   const auto = body.bool('auto_switch');
   const weak = body.bool('weak_signal_switch');
   const ip = body.str('connect_ip', 64);
+  // The connection-delay strategy pings this address: it must be one.
+  if (ip !== undefined && ip !== '' && isIP(ip) === 0) throw badParam('connect_ip must be an IPv4 or IPv6 address');
   const order = body.str('switch_order', 16);
   const blacklist = body.int('blacklist', 0, 3);
   if (preferred !== undefined && least !== undefined && preferred === least) {

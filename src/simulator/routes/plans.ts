@@ -114,19 +114,24 @@ function usageBatchQuery(ctx: RequestCtx) {
   if (ids.length > 0 && iccids.length > 0) throw badParam('give sim_card_ids or iccids, not both');
   if (ids.length === 0 && iccids.length === 0) throw batchSize(50);
   const cards = cardsFromLists(ctx.sim, ids, iccids);
-  const rows: SimCardsFlowVo[] = cards.map((c) => {
-    const base = planInstances(c, ctx.sim.account.accountId)[0];
-    return {
-      id: base.id,
-      account_id: base.account_id,
-      sim_card_id: c.vo.sim_card_id,
-      price_plan_id: base.price_plan_id,
-      price_plan_name: base.price_plan_name,
-      iccid: c.vo.iccid,
-      flow_total: base.flow_total!,
-      flow_used: base.flow_used!,
-      flow_left: base.flow_left!,
-    };
+  // One row per plan the card holds (its base plan, and any add-on pack); a three-network card
+  // names the ICCID of the carrier it is online with.
+  const rows: SimCardsFlowVo[] = cards.flatMap((c) => {
+    const multiply = ctx.sim.multiply.find((m) => m.sim_card_id === c.vo.sim_card_id);
+    const inUse = multiply ? ([multiply.iccid_mobile, multiply.iccid_telcom, multiply.iccid_unicom][(multiply.online_carrier ?? 1) - 1] ?? c.vo.iccid) : c.vo.iccid;
+    return planInstances(c, ctx.sim.account.accountId)
+      .filter((p, i) => i === 0 || p.status !== 0)
+      .map((p) => ({
+        id: p.id,
+        account_id: p.account_id,
+        sim_card_id: c.vo.sim_card_id,
+        price_plan_id: p.price_plan_id,
+        price_plan_name: p.price_plan_name,
+        iccid: inUse,
+        flow_total: p.flow_total!,
+        flow_used: p.flow_used!,
+        flow_left: p.flow_left!,
+      }));
   });
   return ok(rows);
 }

@@ -78,7 +78,12 @@ export interface Row {
 
 /** What the rows on screen say: accessible name, label, description, level, expanded, selected. */
 export async function readRows(page: Page): Promise<Row[]> {
-  return treeRows(page).evaluateAll((els) =>
+  return readTreeRows(cardsTree(page));
+}
+
+/** The rows on screen of any tree of the container (the Work Orders or Pools view: see `viewTree`). */
+export async function readTreeRows(tree: Locator): Promise<Row[]> {
+  return tree.locator('[role=treeitem]').evaluateAll((els) =>
     els.map((e) => ({
       name: e.getAttribute('aria-label') ?? '',
       label: e.querySelector('.label-name')?.textContent ?? '',
@@ -491,4 +496,36 @@ export async function simAdmin<T = unknown>(endpoint: string, method: string, wh
 /** The simulator's request counters. */
 export function simStats(endpoint: string) {
   return simAdmin<SimulatorStats>(endpoint, 'GET', 'stats');
+}
+
+// --- the other views of the SIM Fleet container (Work Orders, Pools) -------------------------
+
+/** A view's tree in the SIM Fleet container, by the view's name. */
+export const viewTree = (page: Page, name: string) => sidebar(page).locator(`[role=tree][aria-label="${name}"]`);
+
+const paneHeader = (page: Page, name: string) =>
+  sidebar(page)
+    .locator('.pane-header')
+    .filter({ hasText: new RegExp(`^\\s*${escapeRe(name)}`, 'i') })
+    .first();
+
+/** Collapses a view of the SIM Fleet container (as a person does to give another view the room). */
+export async function collapseViewPane(page: Page, name: string) {
+  const header = paneHeader(page, name);
+  await header.waitFor();
+  await expect(async () => {
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    await expect(header).toHaveAttribute('aria-expanded', 'false', { timeout: 2_000 });
+  }, `the ${name} view to collapse`).toPass();
+}
+
+/** Expands a view of the SIM Fleet container (they start collapsed below Cards) and waits for its tree. */
+export async function openViewPane(page: Page, name: string) {
+  const header = paneHeader(page, name);
+  await header.waitFor();
+  await expect(async () => {
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await expect(viewTree(page, name)).toBeVisible({ timeout: 2_000 });
+  }, `the ${name} view to open`).toPass();
+  return viewTree(page, name);
 }
