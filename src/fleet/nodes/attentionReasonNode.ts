@@ -12,7 +12,8 @@ import { PoolNode } from './poolNode';
 /** Codicon and theme colour per reason; the words always say it too. */
 export const REASON_ICONS: Readonly<Record<AttentionReason, { icon: string; color: string }>> = {
   willRunOut: { icon: 'graph-line', color: 'charts.orange' },
-  overPlan: { icon: 'error', color: 'charts.red' },
+  // Not 'error': that icon marks the tree's error rows (a failed load, a failed run).
+  overPlan: { icon: 'flame', color: 'charts.red' },
   expiresSoon: { icon: 'calendar', color: 'charts.yellow' },
   silent: { icon: 'mute', color: 'charts.purple' },
   spike: { icon: 'pulse', color: 'charts.orange' },
