@@ -5,8 +5,8 @@
  * any request (a scripted answer, or a value from elsewhere, never skips the check).
  */
 import * as vscode from 'vscode';
-import type { CmAttributeVO, SimDeviceVO } from '../gsl/models';
-import type { ActionInput, CardAction, Carrier } from '../core/cardRules';
+import type { CmAttributeVO } from '../gsl/models';
+import type { ActionInput, CardAction, CardRecord, Carrier } from '../core/cardRules';
 import { ACTION_WORDS, attributeValuesOf, carrierOf, needsInput, tagNamesOf } from '../core/cardRules';
 import type { Problem } from '../core/cardInputs';
 import {
@@ -26,6 +26,8 @@ import { listAllTags } from '../core/batchPlans';
 import type { AttributeDefinition } from '../core/customAttributes';
 import { attributeDefinitions } from '../core/customAttributes';
 import { errorMessage } from '../core/errorWords';
+import { CARRIER_OF_NUMBER, carrierNumberWord, switchTargets } from '../core/threeNetwork';
+import { pickSwitchPolicy } from './switchPolicies';
 import type { AccountFleet } from '../fleet/fleets';
 import type { CommandContext } from './commandContext';
 
@@ -35,7 +37,7 @@ export const say = (t: CommandContext['t'], p: Problem): string => t(p.message, 
 
 /** The cards an action will run on, with their fleets (the one or several accounts they belong to). */
 export interface InputTargets {
-  cards: readonly SimDeviceVO[];
+  cards: readonly CardRecord[];
   fleets: readonly AccountFleet[];
 }
 
@@ -126,6 +128,24 @@ export async function askActionInput(ctx: Ctx, action: CardAction, targets: Inpu
       if (!defs) return undefined;
       const def = await pickAttribute(ctx, defs, title, preset.slot, (d) => targets.cards.some((c) => attributeValuesOf(c)[d.slot - 1] !== undefined));
       return def ? { slot: def.slot } : undefined;
+    }
+    case 'switchNetwork': {
+      if (preset.carrierType !== undefined) return { carrierType: preset.carrierType };
+      const [only] = targets.cards;
+      const online = targets.cards.length === 1 ? only.threeNetwork?.online_carrier : undefined;
+      const carrierType = await ui.pickOne<number>(
+        switchTargets(targets.cards).map((n) => ({ value: n, label: t(CARRIER_OF_NUMBER[n]) })),
+        {
+          title: online !== undefined ? t('{0}: online with {1} now', title, carrierNumberWord(online, t)) : title,
+          placeholder: t('The carrier to switch to'),
+        },
+      );
+      return carrierType === undefined ? undefined : { carrierType };
+    }
+    case 'applySwitchPolicy': {
+      if (preset.policyId !== undefined) return { policyId: preset.policyId, policyName: preset.policyName };
+      const policy = await pickSwitchPolicy(ctx, targets.fleets[0], title);
+      return policy && { policyId: policy.id, policyName: policy.policy_name ?? undefined };
     }
     case 'sendSms': {
       if (preset.content !== undefined) return { content: preset.content };

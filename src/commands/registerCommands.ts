@@ -18,6 +18,10 @@ import { deleteTag } from './deleteTag';
 import { disableAttribute } from './disableAttribute';
 import { enableAttribute } from './enableAttribute';
 import { limitCardSpeed } from './limitCardSpeed';
+import { switchCardNetwork } from './switchCardNetwork';
+import { applyCardSwitchPolicy } from './applyCardSwitchPolicy';
+import { listSwitchPolicies } from './listSwitchPolicies';
+import { createSwitchPolicy } from './createSwitchPolicy';
 import { manageAttributes } from './manageAttributes';
 import { manageTags } from './manageTags';
 import { removeCardTags } from './removeCardTags';
@@ -98,6 +102,10 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.card.setUsageCutoff': setUsageCutoff,
   'simFleet.card.cancelUsageCutoff': cancelUsageCutoff,
   'simFleet.card.limitSpeed': limitCardSpeed,
+  'simFleet.card.switchNetwork': switchCardNetwork,
+  'simFleet.card.applySwitchPolicy': applyCardSwitchPolicy,
+  'simFleet.switchPolicy.list': listSwitchPolicies,
+  'simFleet.switchPolicy.create': createSwitchPolicy,
   'simFleet.card.bindImei': bindCardImei,
   'simFleet.card.checkRealName': checkRealName,
   'simFleet.card.clearRealName': clearRealName,

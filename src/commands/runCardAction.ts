@@ -9,13 +9,13 @@
  * answer was lost, what was not sent and why.
  */
 import * as vscode from 'vscode';
-import type { SimDeviceVO, SimStatus } from '../gsl/models';
+import type { SimDeviceMultiplyVo, SimDeviceVO, SimStatus } from '../gsl/models';
 import type { CardOutcome } from '../core/actionSummary';
 import { actionConfirmation, anyNotSucceeded, changeText, clearRealNameConsequence, requestSummary, workOrdersSummary } from '../core/actionSummary';
 import type { BatchRequest, HeldCard } from '../core/batchPlans';
 import { listAllTags, planAttributeChange, planSms, planTagChange, sendBatchRequest, tagIndex } from '../core/batchPlans';
 import type { ActionInput, CardAction } from '../core/cardRules';
-import { ACTION_WORDS, actionKind, actionOffered, actionStatuses, carrierOf, sendCardAction, targetStatus } from '../core/cardRules';
+import { ACTION_WORDS, actionKind, actionOffered, actionStatuses, carrierOf, needsThreeNetwork, sendCardAction, targetStatus, withThreeNetwork } from '../core/cardRules';
 import { inputProblem, inputSkipReason } from '../core/cardInputs';
 import { cardLabel } from '../core/cardText';
 import { attributeNames } from '../core/customAttributes';
@@ -100,9 +100,18 @@ export async function runCardAction(ctx: CommandContext, action: CardAction, nod
     if (options.targets) return undefined;
     const fleet = await chooseFleet(ctx, undefined, t('{0}: choose cards', verb));
     if (!fleet) return undefined;
-    const picked = await pickCards(ctx, fleet, { title: t('{0}: choose cards', verb), statuses: actionStatuses(action), many: true });
+    // Switching carrier or policy: the picker lists three-network cards only.
+    const known = needsThreeNetwork(action) ? await threeNetworkCards(ctx, [fleet]) : undefined;
+    if (needsThreeNetwork(action) && !known) return undefined;
+    const keep = known ? (card: SimDeviceVO) => known.get(fleet)?.has(card.sim_card_id) === true : undefined;
+    const picked = await pickCards(ctx, fleet, { title: t('{0}: choose cards', verb), statuses: actionStatuses(action), many: true, keep });
     if (!picked?.length) return undefined;
     targets = picked.map((card) => ({ fleet, card }));
+  }
+  if (needsThreeNetwork(action)) {
+    const known = await withThreeNetworkRecords(ctx, targets);
+    if (!known) return undefined;
+    targets = known;
   }
 
   const offered = targets.filter((x) => targetApplies(action, x));
@@ -176,8 +185,28 @@ export async function carryOutCardAction(
   /** `quiet`: the summaries go to the log only (a change plan's Apply says what happened itself). */
   options: { quiet?: boolean } = {},
 ): Promise<CardActionResult | undefined> {
-  const prepared = await prepare(ctx, action, input, targets, [...skipped]);
+  const known = needsThreeNetwork(action) ? await withThreeNetworkRecords(ctx, targets) : targets;
+  if (!known) return undefined;
+  const prepared = await prepare(ctx, action, input, known, [...skipped]);
   return prepared && prepared.ready.length ? send(ctx, prepared, options.quiet ?? false) : undefined;
+}
+
+/** Each fleet's three-network cards (ListSimDeviceMultiply, read once per session); undefined when a read failed (and said so). */
+async function threeNetworkCards(ctx: CommandContext, fleets: readonly AccountFleet[]): Promise<Map<AccountFleet, ReadonlyMap<string, SimDeviceMultiplyVo>> | undefined> {
+  const out = new Map<AccountFleet, ReadonlyMap<string, SimDeviceMultiplyVo>>();
+  try {
+    for (const fleet of fleets) out.set(fleet, await fleet.threeNetwork.all());
+  } catch (err) {
+    void ctx.ui.error(ctx.t('Could not read the account\'s three-network cards: {0}', errorMessage(err, ctx.t)));
+    return undefined;
+  }
+  return out;
+}
+
+/** The targets with their three-network records, so the rules know which cards can switch and with which carrier each is online. */
+async function withThreeNetworkRecords(ctx: CommandContext, targets: readonly CardTarget[]): Promise<CardTarget[] | undefined> {
+  const known = await threeNetworkCards(ctx, [...new Set(targets.map((x) => x.fleet))]);
+  return known && targets.map((x) => ({ fleet: x.fleet, card: withThreeNetwork(x.card, known.get(x.fleet)?.get(x.card.sim_card_id)) }));
 }
 
 /** The cards the input holds back, and the requests for the rest (batch APIs: up to 500 cards each; tags grouped by the set each card will have). */
@@ -304,6 +333,8 @@ function statusesOf(cards: readonly SimDeviceVO[]): SimStatus[] {
 function follow(ctx: CommandContext, fleet: AccountFleet, action: CardAction, card: SimDeviceVO, workOrderId: string, changes: CardChangeBatch): Promise<TrackedWorkOrder & { label: string }> {
   ctx.log.info(`${action} ${cardLabel(card)}: work order ${workOrderId}`);
   return fleet.tracker.track({ workOrderId, cardId: card.sim_card_id, cid: card.cid, action }).then(async (o) => {
+    // The carrier or policy the records said has changed: read them again when next needed.
+    if (needsThreeNetwork(action)) fleet.threeNetwork.forget();
     const to = targetStatus(action, card);
     await changes.add(fleet.account.id, [card.sim_card_id], statusesOf([card]).concat(to !== undefined ? [to] : []));
     return { ...o, label: cardLabel(card) };

@@ -9,6 +9,7 @@ import { ACTION_NOUNS, ACTION_WORDS, actionKind, needsInput } from './cardRules'
 import type { HeldCard } from './batchPlans';
 import { speedText } from './cardInputs';
 import { cardLabel } from './cardText';
+import { carrierNumberWord } from './threeNetwork';
 import type { Translate } from './translate';
 import type { TrackedWorkOrder } from './workOrders';
 import { succeeded } from './workOrders';
@@ -40,6 +41,8 @@ const DONE: Record<CardAction, string> = {
   bindImei: 'Device rebind requested for {0} of {1} cards.',
   checkRealName: 'Real-name checked for {0} of {1} cards.',
   clearRealName: 'Real-name clearing requested for {0} of {1} cards.',
+  switchNetwork: 'Network switch requested for {0} of {1} cards.',
+  applySwitchPolicy: 'Switch policy change requested for {0} of {1} cards.',
   addTags: 'Tags added to {0} of {1} cards.',
   removeTags: 'Tags removed from {0} of {1} cards.',
   setAttribute: 'Attribute set on {0} of {1} cards.',
@@ -58,6 +61,8 @@ const ONE_DONE: Record<CardAction, string> = {
   bindImei: 'Device rebind requested for card {0}; following its work order.',
   checkRealName: 'Real-name checked for card {0}.',
   clearRealName: 'Real-name clearing requested for card {0}; following its work order.',
+  switchNetwork: 'Network switch requested for card {0}; following its work order.',
+  applySwitchPolicy: 'Switch policy change requested for card {0}; following its work order.',
   addTags: 'Tags added to card {0}.',
   removeTags: 'Tags removed from card {0}.',
   setAttribute: 'Attribute set on card {0}.',
@@ -74,6 +79,8 @@ const ASK_ONE: Record<Exclude<CardAction, 'resume' | 'stop' | 'activate' | 'chec
   limitSpeed: 'Limit the speed of card {0} to {1}?',
   bindImei: 'Rebind card {0} to {1}?',
   clearRealName: 'Clear the real-name registration of card {0}?',
+  switchNetwork: 'Switch card {0} to {1}?',
+  applySwitchPolicy: 'Apply the switch policy {1} to card {0}?',
   addTags: 'Add {1} to card {0}?',
   removeTags: 'Remove {1} from card {0}?',
   setAttribute: 'Set {1} on card {0}?',
@@ -88,6 +95,8 @@ const ASK_MANY: Record<Exclude<CardAction, 'resume' | 'stop' | 'activate' | 'che
   limitSpeed: 'Limit the speed of {0} cards to {1}?',
   bindImei: 'Rebind {0} cards to {1}?',
   clearRealName: 'Clear the real-name registration of {0} cards?',
+  switchNetwork: 'Switch {0} cards to {1}?',
+  applySwitchPolicy: 'Apply the switch policy {1} to {0} cards?',
   addTags: 'Add {1} to {0} cards?',
   removeTags: 'Remove {1} from {0} cards?',
   setAttribute: 'Set {1} on {0} cards?',
@@ -114,6 +123,10 @@ export function changeText(action: CardAction, input: ActionInput, t: Translate,
       return attributeName ?? '';
     case 'sendSms':
       return `"${input.content ?? ''}"`;
+    case 'switchNetwork':
+      return carrierNumberWord(input.carrierType, t);
+    case 'applySwitchPolicy':
+      return `"${input.policyName ?? input.policyId ?? ''}"`;
   }
 }
 

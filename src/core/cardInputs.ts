@@ -5,7 +5,7 @@
  * and runs before any request: bad input never reaches the service. Pure, unit-tested.
  */
 import type { SimDeviceVO } from '../gsl/models';
-import type { ActionInput, CardAction, Carrier } from './cardRules';
+import type { ActionInput, CardAction, CardState, Carrier } from './cardRules';
 import { attributeKey, attributeValuesOf, carrierOf, needsInput, tagNamesOf } from './cardRules';
 
 /** A sentence to show, before translation: `t(message, ...args)`. */
@@ -91,7 +91,7 @@ export const MAX_TAGS_PER_ACCOUNT = 10_000;
 /** BatchSetTags takes at most 10 tag ids, so a card holds at most 10 tags. */
 export const MAX_TAGS_PER_CARD = 10;
 // eslint-disable-next-line no-control-regex -- control characters are what these refuse
-const CONTROL = /[\u0000-\u001f\u007f]/;
+export const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
  * A new tag's name: 1–32 characters, not only spaces, no comma (cards list their tags joined by
@@ -233,6 +233,10 @@ export function inputProblem(action: CardAction, input: ActionInput): Problem | 
       return input.slot === undefined ? problem('Choose a custom attribute.') : undefined;
     case 'sendSms':
       return smsProblem(input.content ?? '');
+    case 'switchNetwork':
+      return input.carrierType === 1 || input.carrierType === 2 || input.carrierType === 3 ? undefined : problem('Choose the carrier to switch to.');
+    case 'applySwitchPolicy':
+      return input.policyId !== undefined && /^\d{1,19}$/.test(input.policyId) ? undefined : problem('Choose a switch policy.');
   }
 }
 
@@ -241,7 +245,7 @@ export function inputProblem(action: CardAction, input: ActionInput): Problem | 
  * nothing: a speed its carrier does not offer, a fixed rebind on a China Mobile card, tags it
  * already has or does not have, a value it already holds.
  */
-export function inputSkipReason(action: CardAction, card: SimDeviceVO, input: ActionInput): Problem | undefined {
+export function inputSkipReason(action: CardAction, card: SimDeviceVO & CardState, input: ActionInput): Problem | undefined {
   switch (action) {
     case 'limitSpeed': {
       const kbps = input.kbps ?? NO_SPEED_LIMIT;
@@ -265,6 +269,10 @@ export function inputSkipReason(action: CardAction, card: SimDeviceVO, input: Ac
     }
     case 'clearAttribute':
       return attributeValuesOf(card)[(input.slot ?? 0) - 1] === undefined ? problem('It has no value for this attribute.') : undefined;
+    case 'switchNetwork':
+      return card.threeNetwork?.online_carrier === input.carrierType ? problem('It is online with that carrier already.') : undefined;
+    case 'applySwitchPolicy':
+      return card.threeNetwork?.network_switch_policy_id === input.policyId ? problem('It has this policy already.') : undefined;
     case 'resume':
     case 'stop':
     case 'activate':

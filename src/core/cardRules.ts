@@ -5,7 +5,7 @@
  * this module; none keeps a copy of the rule.
  */
 import type { CallOptions, GslApi } from '../gsl/api';
-import type { SimDeviceVO, SimStatus, WorkOrderResponse } from '../gsl/models';
+import type { Id, SimDeviceMultiplyVo, SimDeviceVO, SimStatus, WorkOrderResponse } from '../gsl/models';
 
 /**
  * Every action SIM Fleet offers on a card. Lifecycle (reset, stop, enable), the network and
@@ -24,6 +24,8 @@ export type CardAction =
   | 'bindImei'
   | 'checkRealName'
   | 'clearRealName'
+  | 'switchNetwork'
+  | 'applySwitchPolicy'
   | 'addTags'
   | 'removeTags'
   | 'setAttribute'
@@ -52,6 +54,8 @@ export const CARD_ACTIONS: readonly CardAction[] = [
   'bindImei',
   'checkRealName',
   'clearRealName',
+  'switchNetwork',
+  'applySwitchPolicy',
   'addTags',
   'removeTags',
   'setAttribute',
@@ -68,8 +72,23 @@ export const LIFECYCLE_ACTIONS: readonly CardAction[] = ['resume', 'stop', 'acti
  */
 export type ActionKind = 'workOrder' | 'read' | 'batch';
 
-/** The state of a card the rules read (a record, or part of one in tests). */
-export type CardState = Partial<SimDeviceVO>;
+/**
+ * What ListSimDeviceMultiply says of a three-network card (gsl-api.md 3.10): the carrier it is
+ * online with and its switch policy. A card has it only once it is known to be one.
+ */
+export type ThreeNetworkInfo = Pick<SimDeviceMultiplyVo, 'online_carrier' | 'network_switch_policy_id' | 'policy_name'>;
+
+/** The state of a card the rules read (a record, or part of one in tests), with its three-network record when it is known to be one. */
+export type CardState = Partial<SimDeviceVO> & { threeNetwork?: ThreeNetworkInfo };
+
+/** A card record as the runner holds it: the list's record, with its three-network record when known. */
+export type CardRecord = SimDeviceVO & { threeNetwork?: ThreeNetworkInfo };
+
+/** The card with its three-network record (unchanged when it has none: not a three-network card, or not known). */
+export function withThreeNetwork<T extends CardState>(card: T, info: ThreeNetworkInfo | undefined): T {
+  if (!info) return card;
+  return { ...card, threeNetwork: { online_carrier: info.online_carrier, network_switch_policy_id: info.network_switch_policy_id, policy_name: info.policy_name } };
+}
 
 export type Carrier = 'China Mobile' | 'China Telecom' | 'China Unicom' | 'Unknown';
 
@@ -84,6 +103,8 @@ interface ActionRule {
   carriers?: readonly Carrier[];
   /** The card's own state must also allow it (flags, pool, re-binds left, …). */
   when?: (card: CardState) => boolean;
+  /** Three-network cards only (ListSimDeviceMultiply lists the card). */
+  threeNetwork?: true;
 }
 
 /**
@@ -121,6 +142,9 @@ const RULES: Record<CardAction, ActionRule> = {
   checkRealName: { kind: 'read', from: [10, 13, 14, 20], physicalOnly: true, carriers: MAINLAND },
   // DeleteRealName: China Telecom only (2.2.8); offered where there is a registration to clear.
   clearRealName: { kind: 'workOrder', from: ACTIVATED, carriers: ['China Telecom'], when: (c) => c.real_named === true },
+  // SwitchNetwork and SetNetworkSwitchPolicy: three-network cards in use (2.9); both answer with a work order.
+  switchNetwork: { kind: 'workOrder', from: [20], threeNetwork: true },
+  applySwitchPolicy: { kind: 'workOrder', from: [20], threeNetwork: true },
   // Tags and custom attributes: every card (the console's batch settings cover all cards).
   addTags: { kind: 'batch', from: EVERY_STATUS },
   removeTags: { kind: 'batch', from: EVERY_STATUS, when: (c) => tagNamesOf(c).length > 0 },
@@ -143,6 +167,8 @@ export const ACTION_WORDS: Record<CardAction, string> = {
   bindImei: 'Rebind Device (IMEI)',
   checkRealName: 'Check Real-Name',
   clearRealName: 'Clear Real-Name',
+  switchNetwork: 'Switch Network',
+  applySwitchPolicy: 'Apply Switch Policy',
   addTags: 'Add Tags',
   removeTags: 'Remove Tags',
   setAttribute: 'Set Attribute',
@@ -162,6 +188,8 @@ export const ACTION_NOUNS: Record<CardAction, string> = {
   bindImei: 'device rebind',
   checkRealName: 'real-name check',
   clearRealName: 'real-name clearing',
+  switchNetwork: 'network switch',
+  applySwitchPolicy: 'switch policy change',
   addTags: 'tagging',
   removeTags: 'tag removal',
   setAttribute: 'attribute change',
@@ -201,6 +229,11 @@ export function actionOffered(action: CardAction, card: CardState, pending: bool
   return actionApplies(action, card) && !(pending && RULES[action].kind === 'workOrder');
 }
 
+/** Whether the action needs the card's three-network record (so the account's three-network cards are read first). */
+export function needsThreeNetwork(action: CardAction): boolean {
+  return RULES[action].threeNetwork === true;
+}
+
 /** Statuses in which the action can apply: what a card picker for it lists. */
 export function actionStatuses(action: CardAction): readonly SimStatus[] {
   return RULES[action].from;
@@ -216,6 +249,7 @@ export const BLOCKED_REASONS = {
   notResumable: 'This card cannot be resumed: the carrier suspended it for a violation or a device/SIM separation. Rebind the device instead.',
   noRebindsLeft: 'No device rebinds are left for this card this month: China Telecom allows two a month.',
   unicomSpeedNeedsRealName: 'China Unicom limits speed only on cards with personal real-name registration.',
+  notThreeNetwork: 'Only three-network cards can switch carrier or take a switch policy, and this card is not known to be one.',
 } as const;
 
 /** Every reason that keeps an action from a card in the status it starts from, in the order shown. */
@@ -251,9 +285,17 @@ export interface ActionInput {
   value?: string;
   /** sendSms: the message. */
   content?: string;
+  /** switchNetwork: the carrier to go online with (1 China Mobile, 2 China Telecom, 3 China Unicom). */
+  carrierType?: number;
+  /** applySwitchPolicy: the policy to attach, and its name (for the question and the summary). */
+  policyId?: Id;
+  policyName?: string;
 }
 
-export type WorkOrderClient = Pick<GslApi, 'resetSimCard' | 'stopSimCard' | 'enableSimCard' | 'startStopNet' | 'setExceedCutNet' | 'setSpeedValue' | 'registerImei' | 'deleteRealName'>;
+export type WorkOrderClient = Pick<
+  GslApi,
+  'resetSimCard' | 'stopSimCard' | 'enableSimCard' | 'startStopNet' | 'setExceedCutNet' | 'setSpeedValue' | 'registerImei' | 'deleteRealName' | 'switchNetwork' | 'setNetworkSwitchPolicy'
+>;
 
 /**
  * The one request that carries a work-order action out on one card. Mutations are never retried
@@ -284,6 +326,10 @@ export function sendCardAction(client: WorkOrderClient, action: CardAction, card
     }
     case 'clearRealName':
       return client.deleteRealName(ref, opts);
+    case 'switchNetwork':
+      return client.switchNetwork(card.sim_card_id, { carrier_type: required(input.carrierType, 'carrierType') }, opts);
+    case 'applySwitchPolicy':
+      return client.setNetworkSwitchPolicy(card.sim_card_id, { network_switch_policy_id: required(input.policyId, 'policyId') }, opts);
     case 'checkRealName':
     case 'addTags':
     case 'removeTags':
@@ -366,6 +412,7 @@ export function whyNotApplicable(action: CardAction, card: CardState): NotApplic
   if (card.sim_status === undefined || !rule.from.includes(card.sim_status)) return { why: 'status', from: rule.from };
   if (rule.physicalOnly && !isPhysical(card)) return { why: 'physicalOnly' };
   if (rule.carriers && !rule.carriers.includes(carrierOf(card))) return { why: 'carrier', carriers: rule.carriers };
+  if (rule.threeNetwork && !card.threeNetwork) return { why: 'state', blocked: BLOCKED_REASONS.notThreeNetwork };
   if (rule.when && !rule.when(card)) {
     const blocked =
       action === 'resume' ? BLOCKED_REASONS.notResumable : action === 'bindImei' ? BLOCKED_REASONS.noRebindsLeft : action === 'limitSpeed' ? BLOCKED_REASONS.unicomSpeedNeedsRealName : undefined;
@@ -402,6 +449,10 @@ export function alreadyDone(action: CardAction, card: CardState, input: ActionIn
       return input.bindType === 2 && input.imei !== undefined ? card.imei === input.imei : undefined;
     case 'clearRealName':
       return card.real_named === false;
+    case 'switchNetwork':
+      return card.threeNetwork && input.carrierType !== undefined ? card.threeNetwork.online_carrier === input.carrierType : undefined;
+    case 'applySwitchPolicy':
+      return card.threeNetwork && input.policyId !== undefined ? card.threeNetwork.network_switch_policy_id === input.policyId : undefined;
     case 'addTags':
       return (input.tags ?? []).every((n) => tagNamesOf(card).includes(n));
     case 'removeTags':

@@ -56,6 +56,10 @@ export const COMMAND_IDS = [
   'simFleet.card.openAsDocument',
   'simFleet.card.compareWith',
   'simFleet.log.show',
+  'simFleet.card.switchNetwork',
+  'simFleet.card.applySwitchPolicy',
+  'simFleet.switchPolicy.list',
+  'simFleet.switchPolicy.create',
   'simFleet.plan.new',
   'simFleet.plan.dryRun',
   'simFleet.plan.apply',
@@ -101,6 +105,8 @@ export const ACTION_COMMANDS = {
   setAttribute: 'simFleet.card.setAttribute',
   clearAttribute: 'simFleet.card.clearAttribute',
   sendSms: 'simFleet.card.sendSms',
+  switchNetwork: 'simFleet.card.switchNetwork',
+  applySwitchPolicy: 'simFleet.card.applySwitchPolicy',
 } as const satisfies Record<CardAction, CommandId>;
 
 /**

@@ -3,8 +3,7 @@
  * regexes (`viewItem =~ /\bresumable\b/`), so a card can carry several flags at once. Which
  * action applies is the core's rule (`offeredActions`); this only spells it for menus.
  */
-import type { SimDeviceVO } from '../gsl/models';
-import type { CardAction } from '../core/cardRules';
+import type { CardAction, CardRecord } from '../core/cardRules';
 import { CARD_ACTIONS, isPhysical, offeredActions } from '../core/cardRules';
 
 /** The menu word for each action, as package.json's `when` clauses match it. No word is another's prefix. */
@@ -20,6 +19,8 @@ export const ACTION_FLAGS: Record<CardAction, string> = {
   bindImei: 'imeiBindable',
   checkRealName: 'realNameCheckable',
   clearRealName: 'realNameClearable',
+  switchNetwork: 'networkSwitchable',
+  applySwitchPolicy: 'switchPolicySettable',
   addTags: 'taggable',
   removeTags: 'untaggable',
   setAttribute: 'attributeSettable',
@@ -45,7 +46,7 @@ export interface CardFlags {
  * `partial`: only what a snapshot keeps is known of the card (its full record is being read), so
  * no action is offered yet: which apply depends on fields it lacks.
  */
-export function cardFlags(card: SimDeviceVO, pending: boolean, pinned = false, extra: { attention?: CardFlags['attention']; partial?: boolean } = {}): CardFlags {
+export function cardFlags(card: CardRecord, pending: boolean, pinned = false, extra: { attention?: CardFlags['attention']; partial?: boolean } = {}): CardFlags {
   // While a work order runs, no action that starts another is offered: the service would refuse it.
   const actions = extra.partial ? [] : offeredActions(card, pending);
   return { actions, pending, physical: isPhysical(card), pinned, pooled: !!card.sim_pool_id, ...(extra.attention ? { attention: extra.attention } : {}) };

@@ -65,6 +65,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
         return { short: attentionShort(card.reasons, t), long: card.reasons.map((r) => reasonLong(r, t)), dismissed: until };
       },
       refreshNode: (node) => this.changed.fire(node),
+      threeNetworkOf: (accountId, cardId) => this.fleets.get(accountId)?.threeNetwork.peek(cardId),
     });
     this.disposables.push(
       this.changed,
@@ -138,8 +139,11 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
       // Custom attribute values show under their attributes' names, read once per account; a
       // three-network card's online carrier is asked once per card.
       const fleet = this.fleets.get(node.accountId);
+      const knownBefore = fleet?.threeNetwork.peek(node.card.sim_card_id);
       const [definitions, threeNetwork] = await Promise.all([fleet?.attributes.get(), fleet?.threeNetwork.of(node.card.sim_card_id)]);
       item.tooltip = node.tooltip(definitions ? attributeNames(definitions, this.context.t) : undefined, threeNetwork);
+      // Found to be a three-network card just now: its menus gain Switch Network.
+      if (threeNetwork && !knownBefore) this.changed.fire(node);
     }
     return item;
   }

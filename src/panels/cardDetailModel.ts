@@ -6,7 +6,7 @@
 import type { CmAttributeVO, SimDeviceMultiplyVo, SimDeviceVO, SimPricePlanVO, SmsSendDetailQueryVo } from '../gsl/models';
 import { CARRIER_OF_NUMBER, carrierNumberWord, iccidsByCarrier } from '../core/threeNetwork';
 import type { CardAction } from '../core/cardRules';
-import { ACTION_WORDS, actionBlockedReasons, actionKind, actionOffered, applicableActions, attributeValuesOf, carrierOf, tagNamesOf } from '../core/cardRules';
+import { ACTION_WORDS, actionBlockedReasons, actionKind, actionOffered, applicableActions, attributeValuesOf, carrierOf, tagNamesOf, withThreeNetwork } from '../core/cardRules';
 import { cardLabel, formatMb, formatSpeed } from '../core/cardText';
 import { attributeDefinitions, attributeNames } from '../core/customAttributes';
 import type { Translate } from '../core/translate';
@@ -88,6 +88,8 @@ const ACTION_GROUPS: Record<CardAction, ActionGroup> = {
   bindImei: 'network',
   checkRealName: 'network',
   clearRealName: 'network',
+  switchNetwork: 'network',
+  applySwitchPolicy: 'network',
   addTags: 'tags',
   removeTags: 'tags',
   setAttribute: 'attributes',
@@ -111,7 +113,9 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
   const definitions = attributeDefinitions(input.attributes);
   const attrKeys = ['customer_attribute1', 'customer_attribute2', 'customer_attribute3', 'customer_attribute4', 'customer_attribute5', 'customer_attribute6'] as const;
   const pending = input.pending ?? false;
-  const offered = (action: CardAction): boolean => actionOffered(action, card, pending);
+  // A three-network card (once ListSimDeviceMultiply said so) is offered Switch Network and Apply Switch Policy.
+  const known = withThreeNetwork(card, input.threeNetwork);
+  const offered = (action: CardAction): boolean => actionOffered(action, known, pending);
 
   // Each tag, with a button that removes it from this card (the command still asks first).
   const tags = tagNamesOf(card);
@@ -211,7 +215,7 @@ export function buildCardDetailView(input: CardDetailInput): CardDetailView {
 
   // Every action the card's state allows; while a work order runs, those that would start another
   // are shown disabled, saying why.
-  const actions: ActionButton[] = applicableActions(card).map((action) => {
+  const actions: ActionButton[] = applicableActions(known).map((action) => {
     const waits = pending && actionKind(action) === 'workOrder';
     return {
       action,

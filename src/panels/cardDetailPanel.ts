@@ -9,7 +9,7 @@ import { loadCardPlans } from './usageData';
 import type { HistoryEntry } from '../core/cardHistory';
 import type { AccountId } from '../core/accounts';
 import type { ActionInput } from '../core/cardRules';
-import { actionOffered, tagNamesOf } from '../core/cardRules';
+import { actionOffered, tagNamesOf, withThreeNetwork } from '../core/cardRules';
 import type { CardLike } from '../core/cardText';
 import { cardLabel } from '../core/cardText';
 import { ACTION_COMMANDS } from '../core/commandIds';
@@ -283,7 +283,7 @@ export class CardDetailPanel extends PanelHost {
         if (m.cardId !== this.cardId) return this.refuse(m.type, 'another card');
         const card = this.card;
         const pending = this.services.workOrders(this.accountId)?.isPending(this.cardId) ?? false;
-        if (!card || !actionOffered(m.action, card, pending)) return this.refuse(m.type, `"${m.action}" is not offered for the card now`);
+        if (!card || !actionOffered(m.action, withThreeNetwork(card, this.threeNetwork), pending)) return this.refuse(m.type, `"${m.action}" is not offered for the card now`);
         let preset: ActionInput | undefined;
         if (m.arg !== undefined) {
           // The page may only name what it shows: a tag of this card, an attribute slot.

@@ -7,11 +7,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { SimDeviceVO, SimStatus, SimType } from '../../src/gsl/models';
 import { SIM_STATUSES } from '../../src/gsl/models';
-import type { CardAction, WorkOrderClient } from '../../src/core/cardRules';
+import type { CardAction, CardRecord, CardState, WorkOrderClient } from '../../src/core/cardRules';
 import {
+  BLOCKED_REASONS,
   CARD_ACTIONS,
   LIFECYCLE_ACTIONS,
   actionApplies,
+  alreadyDone,
+  whyNotApplicable,
   actionBlockedReasons,
   actionKind,
   actionOffered,
@@ -21,24 +24,28 @@ import {
   sendCardAction,
   targetStatus,
 } from '../../src/core/cardRules';
+import { inputProblem, inputSkipReason } from '../../src/core/cardInputs';
 import { ACTION_COMMANDS } from '../../src/core/commandIds';
+import { switchTargets } from '../../src/core/threeNetwork';
 import { formatOnly } from '../../src/core/translate';
 import { actionsInContextValue, cardContextValue, cardFlags } from '../../src/fleet/contextValue';
 import { buildCardDetailView } from '../../src/panels/cardDetailModel';
 
-const card = (over: Partial<SimDeviceVO>): SimDeviceVO => ({ sim_card_id: '4710226018477568', ...over });
+const card = (over: CardState): CardRecord => ({ sim_card_id: '4710226018477568', ...over });
 const SIM_TYPES: SimType[] = [1, 2, 3];
 const OPERATOR_STATUSES = [undefined, -1, 1, 5, 6, 7];
 /** One ICCID per carrier, and one no rule knows. */
 const ICCIDS = { mobile: '89860012345678901234', telecom: '89860312345678901234', unicom: '89860112345678901234', unknown: '89852012345678901234' };
 /** The card states the carrier-specific rules read, each way. */
-const STATES: Array<Partial<SimDeviceVO>> = [
+const STATES: Array<CardState> = [
   {},
+  // A three-network card online with China Telecom, with a switch policy.
+  { threeNetwork: { online_carrier: 2, network_switch_policy_id: '3300000000000001', policy_name: 'Strongest signal' } },
   { cut_net_flag: true, exceed_cut_net_flag: true, sim_pool_id: '4940000000000001', real_named: true, imei_bind_remain_times: 2, tag_names: 'north,vip', customer_attribute2: 'x' },
   { real_named: false, imei_bind_remain_times: 0, sim_pool_id: '4940000000000002' },
 ];
 
-function* everyCard(): Generator<SimDeviceVO> {
+function* everyCard(): Generator<CardRecord> {
   for (const sim_status of SIM_STATUSES)
     for (const sim_type of SIM_TYPES)
       for (const operator_status of OPERATOR_STATUSES)
@@ -175,10 +182,12 @@ test('each work-order action sends its one request with the documented body', as
     setSpeedValue: record('speed-limit'),
     registerImei: record('bind-device'),
     deleteRealName: record('clear-real-name'),
+    switchNetwork: async (...a: unknown[]) => (calls.push(['switch-network', ...a]), { work_order_id: '1' }),
+    setNetworkSwitchPolicy: async (...a: unknown[]) => (calls.push(['switch-policy', ...a]), { work_order_id: '1' }),
   };
   const ref = { sim_card_id: '42' };
   const workOrderActions = CARD_ACTIONS.filter((a) => actionKind(a) === 'workOrder');
-  const inputs = { setUsageCutoff: { quotaMb: '500' }, limitSpeed: { kbps: 7424 }, bindImei: { bindType: 2 as const, imei: '861234567890128' } };
+  const inputs = { setUsageCutoff: { quotaMb: '500' }, limitSpeed: { kbps: 7424 }, bindImei: { bindType: 2 as const, imei: '861234567890128' }, switchNetwork: { carrierType: 3 }, applySwitchPolicy: { policyId: '3300000000000002' } };
   for (const a of workOrderActions) await sendCardAction(fake, a, ref, inputs[a as keyof typeof inputs] ?? {});
   assert.deepEqual(calls, [
     ['reset', ref, undefined, undefined],
@@ -191,8 +200,39 @@ test('each work-order action sends its one request with the documented body', as
     ['speed-limit', ref, { speed_value: 7424 }, undefined],
     ['bind-device', ref, { bind_type: 2, imei: '861234567890128' }, undefined],
     ['clear-real-name', ref, undefined],
+    ['switch-network', '42', { carrier_type: 3 }, undefined],
+    ['switch-policy', '42', { network_switch_policy_id: '3300000000000002' }, undefined],
   ]);
   await sendCardAction(fake, 'bindImei', ref, { bindType: 1 });
   assert.deepEqual(calls.at(-1), ['bind-device', ref, { bind_type: 1 }, undefined]);
   await assert.rejects(sendCardAction(fake, 'addTags', ref), /does not create a work order/);
+});
+
+test('Switch Network and Apply Switch Policy: three-network cards in use only, to a carrier other than the online one', () => {
+  const threeNetwork = { online_carrier: 2, network_switch_policy_id: '3300000000000001', policy_name: 'Strongest signal' };
+  const inUse = card({ sim_status: 20, sim_type: 3, iccid: ICCIDS.telecom, threeNetwork });
+  assert.ok(actionOffered('switchNetwork', inUse, false));
+  assert.ok(actionOffered('applySwitchPolicy', inUse, false));
+  // The same card not known as a three-network card: neither, and the plan checker is told why.
+  const plain = card({ sim_status: 20, sim_type: 3, iccid: ICCIDS.telecom });
+  assert.ok(!actionOffered('switchNetwork', plain, false));
+  assert.deepEqual(whyNotApplicable('switchNetwork', plain), { why: 'state', blocked: BLOCKED_REASONS.notThreeNetwork });
+  // Suspended, or with its work order pending: not offered.
+  assert.ok(!actionOffered('switchNetwork', { ...inUse, sim_status: 14 }, false));
+  assert.ok(!actionOffered('switchNetwork', inUse, true));
+  // Only the carriers it is not online with; the one it is on is held back with a reason.
+  assert.deepEqual(switchTargets([inUse]), [1, 3]);
+  assert.deepEqual(switchTargets([inUse, { ...inUse, threeNetwork: { ...threeNetwork, online_carrier: 1 } }]), [1, 2, 3]);
+  assert.match(inputSkipReason('switchNetwork', inUse, { carrierType: 2 })?.message ?? '', /online with that carrier already/);
+  assert.equal(inputSkipReason('switchNetwork', inUse, { carrierType: 3 }), undefined);
+  assert.equal(alreadyDone('switchNetwork', inUse, { carrierType: 2 }), true);
+  assert.equal(alreadyDone('switchNetwork', inUse, { carrierType: 1 }), false);
+  assert.equal(alreadyDone('switchNetwork', plain, { carrierType: 1 }), undefined);
+  assert.match(inputSkipReason('applySwitchPolicy', inUse, { policyId: '3300000000000001' })?.message ?? '', /has this policy already/);
+  // What the person chose is checked before any request.
+  assert.ok(inputProblem('switchNetwork', {}));
+  assert.ok(inputProblem('switchNetwork', { carrierType: 4 }));
+  assert.equal(inputProblem('switchNetwork', { carrierType: 1 }), undefined);
+  assert.ok(inputProblem('applySwitchPolicy', { policyId: 'abc' }));
+  assert.equal(inputProblem('applySwitchPolicy', { policyId: '3300000000000002' }), undefined);
 });

@@ -11,7 +11,7 @@ import type { Problem } from '../cardInputs';
 import { KBPS_PER_MBPS, NO_SPEED_LIMIT, splitTagNames } from '../cardInputs';
 
 /** What the `value` of a line holds. */
-export type PlanValueKind = 'none' | 'quota' | 'speed' | 'imei' | 'tags' | 'attributeValue' | 'sms';
+export type PlanValueKind = 'none' | 'quota' | 'speed' | 'imei' | 'tags' | 'attributeValue' | 'sms' | 'carrier' | 'policy';
 
 export interface PlanActionSpec {
   /** Other names a file may use for the action. */
@@ -60,6 +60,22 @@ export const PLAN_ACTIONS: Record<CardAction, PlanActionSpec> = {
   },
   checkRealName: { aliases: [], value: 'none', valueRequired: false, attribute: false, description: 'Ask the carrier whether the card has real-name registration (a read; changes nothing).' },
   clearRealName: { aliases: [], value: 'none', valueRequired: false, attribute: false, description: 'Clear the real-name registration of a China Telecom card (work order; cannot be undone).' },
+  switchNetwork: {
+    aliases: [],
+    value: 'carrier',
+    valueRequired: true,
+    attribute: false,
+    description: 'Switch a three-network card in use to another carrier (work order).',
+    valueDescription: 'The carrier to switch to: 1 or "China Mobile", 2 or "China Telecom", 3 or "China Unicom".',
+  },
+  applySwitchPolicy: {
+    aliases: ['setSwitchPolicy'],
+    value: 'policy',
+    valueRequired: true,
+    attribute: false,
+    description: 'Apply a network switch policy to a three-network card in use (work order).',
+    valueDescription: 'The policy id (digits), as Switch Policies lists it.',
+  },
   addTags: {
     aliases: [],
     value: 'tags',
@@ -147,7 +163,23 @@ export function readPlanInput(action: CardAction, value: PlanValue | undefined):
       return { input: { value: text } };
     case 'sms':
       return { input: { content: text } };
+    case 'carrier': {
+      const carrierType = readCarrier(text);
+      return carrierType === undefined ? { problem: problem('Write the carrier as 1 (China Mobile), 2 (China Telecom) or 3 (China Unicom).') } : { input: { carrierType } };
+    }
+    case 'policy':
+      return { input: { policyId: text.trim() } };
   }
+}
+
+/** A carrier as a plan names it: its number (1–3) or its name ("China Mobile", "mobile", "移动"). */
+export function readCarrier(text: string): number | undefined {
+  const s = text.trim().toLowerCase();
+  if (/^[1-3]$/.test(s)) return Number(s);
+  if (/^(china )?mobile$|^cmcc$|移动/.test(s)) return 1;
+  if (/^(china )?telecom$|^ctcc$|电信/.test(s)) return 2;
+  if (/^(china )?unicom$|^cucc$|联通/.test(s)) return 3;
+  return undefined;
 }
 
 function valueMissing(action: CardAction): Problem {
@@ -160,6 +192,10 @@ function valueMissing(action: CardAction): Problem {
       return problem('Give the tag names as the value, separated by commas.');
     case 'sms':
       return problem('Give the message text as the value.');
+    case 'carrier':
+      return problem('Give the carrier to switch to as the value: 1 (China Mobile), 2 (China Telecom) or 3 (China Unicom).');
+    case 'policy':
+      return problem('Give the switch policy id as the value.');
     case 'none':
     case 'imei':
     case 'attributeValue':

@@ -24,6 +24,8 @@ const VALUE_SCHEMAS: Record<Exclude<PlanValueKind, 'none'>, Schema> = {
   },
   attributeValue: { type: 'string', maxLength: ATTRIBUTE_VALUE_MAX },
   sms: { type: 'string', minLength: 1 },
+  carrier: { anyOf: [{ type: 'integer', minimum: 1, maximum: 3 }, { type: 'string', minLength: 1 }], examples: [1, 'China Telecom'] },
+  policy: { type: ['integer', 'string'], pattern: '^[0-9]{1,19}$' },
 };
 
 export function planSchema(): Schema {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SimDeviceMultiplyVo, SimDeviceVO } from '../../gsl/models';
 import type { CardAction } from '../../core/cardRules';
+import { withThreeNetwork } from '../../core/cardRules';
 import { cardAccessibilityLabel, cardDescription, cardLabel, cardTooltipMarkdown } from '../../core/cardText';
 import type { CommandId } from '../../core/commandIds';
 import { plainText } from '../../core/text';
@@ -26,7 +27,7 @@ export class CardNode implements FleetNode {
     /** The account the card belongs to: commands act through that account's client. */
     readonly accountId: string,
     private readonly pendingAction: CardAction | undefined,
-    private readonly ctx: Pick<TreeContext, 't' | 'mask' | 'attentionOf'>,
+    private readonly ctx: Pick<TreeContext, 't' | 'mask' | 'attentionOf' | 'threeNetworkOf'>,
     private readonly pinned = false,
     private readonly extra: CardNodeExtra = {},
   ) {}
@@ -60,7 +61,8 @@ export class CardNode implements FleetNode {
     const spoken = cardAccessibilityLabel(card, t, this.pendingAction);
     item.accessibilityInformation = { label: plainText(mask(reasons ? `${spoken}, ${reasons}` : spoken)) };
     const flag = attention ? (attention.dismissed ? 'dismissed' : 'needs') : undefined;
-    item.contextValue = cardContextValue(cardFlags(card, this.pendingAction !== undefined, this.pinned, { attention: flag, partial: this.extra.partial }));
+    const known = withThreeNetwork(card, this.ctx.threeNetworkOf?.(this.accountId, card.sim_card_id));
+    item.contextValue = cardContextValue(cardFlags(known, this.pendingAction !== undefined, this.pinned, { attention: flag, partial: this.extra.partial }));
     item.command = { command: 'simFleet.card.openDetail' satisfies CommandId, title: t('Open Card Detail'), arguments: [this] };
     return item;
   }

@@ -1,5 +1,6 @@
 /** What every node of the fleet tree offers (house style 5): its item, its children and its parent, so `reveal` works. */
 import type * as vscode from 'vscode';
+import type { ThreeNetworkInfo } from '../../core/cardRules';
 import type { Masker } from '../../core/mask';
 import type { Translate } from '../../core/translate';
 
@@ -32,13 +33,15 @@ export interface TreeContext {
   readonly attentionOf?: (accountId: string, cardId: string) => CardAttention | undefined;
   /** Shows a node's children again (a list that shows more). */
   readonly refreshNode?: (node: FleetNode) => void;
+  /** What is known now of a card as a three-network card (its menus offer Switch Network only then). */
+  readonly threeNetworkOf?: (accountId: string, cardId: string) => ThreeNetworkInfo | undefined;
 }
 
 /**
  * The context every tree's nodes share: its words, its mask, and whether several accounts are shown
  * (read live from the fleets); `extra` is what only the Cards view offers.
  */
-export function treeContext(fleets: { all(): readonly unknown[] }, t: Translate, mask: () => Masker, extra: Pick<TreeContext, 'attentionOf' | 'refreshNode'> = {}): TreeContext {
+export function treeContext(fleets: { all(): readonly unknown[] }, t: Translate, mask: () => Masker, extra: Pick<TreeContext, 'attentionOf' | 'refreshNode' | 'threeNetworkOf'> = {}): TreeContext {
   return {
     ...extra,
     t,
