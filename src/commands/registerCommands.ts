@@ -22,6 +22,7 @@ import { switchCardNetwork } from './switchCardNetwork';
 import { applyCardSwitchPolicy } from './applyCardSwitchPolicy';
 import { listSwitchPolicies } from './listSwitchPolicies';
 import { createSwitchPolicy } from './createSwitchPolicy';
+import { openPoolUsage } from './openPoolUsage';
 import { manageAttributes } from './manageAttributes';
 import { manageTags } from './manageTags';
 import { removeCardTags } from './removeCardTags';
@@ -106,6 +107,7 @@ export const COMMANDS: Readonly<Record<CommandId, Handler>> = {
   'simFleet.card.applySwitchPolicy': applyCardSwitchPolicy,
   'simFleet.switchPolicy.list': listSwitchPolicies,
   'simFleet.switchPolicy.create': createSwitchPolicy,
+  'simFleet.pool.openUsage': openPoolUsage,
   'simFleet.card.bindImei': bindCardImei,
   'simFleet.card.checkRealName': checkRealName,
   'simFleet.card.clearRealName': clearRealName,

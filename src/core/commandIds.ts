@@ -60,6 +60,7 @@ export const COMMAND_IDS = [
   'simFleet.card.applySwitchPolicy',
   'simFleet.switchPolicy.list',
   'simFleet.switchPolicy.create',
+  'simFleet.pool.openUsage',
   'simFleet.plan.new',
   'simFleet.plan.dryRun',
   'simFleet.plan.apply',

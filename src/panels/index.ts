@@ -7,10 +7,12 @@ import type { CardLike } from '../core/cardText';
 import { isCardDetailPanelState, isUsagePanelState } from './protocol';
 import { CARD_DETAIL_VIEW_TYPE, CardDetailPanel } from './cardDetailPanel';
 import { USAGE_VIEW_TYPE, UsagePanel } from './usagePanel';
+import { POOL_USAGE_VIEW_TYPE, PoolUsagePanel } from './poolUsagePanel';
+import type { AnyPool } from '../core/poolText';
 import { webviewOptions } from './panelHost';
 import type { PanelServices } from './panelServices';
 
-export { CardDetailPanel, UsagePanel, CARD_DETAIL_VIEW_TYPE, USAGE_VIEW_TYPE };
+export { CardDetailPanel, UsagePanel, PoolUsagePanel, CARD_DETAIL_VIEW_TYPE, USAGE_VIEW_TYPE, POOL_USAGE_VIEW_TYPE };
 export type { PanelServices };
 
 /** A card detail panel's key: the same card id can exist in two accounts. */
@@ -19,6 +21,7 @@ const detailKey = (accountId: AccountId, cardId: Id): string => `${accountId}/${
 export class Panels implements vscode.Disposable {
   private readonly detail = new Map<string, CardDetailPanel>();
   private readonly usage = new Set<UsagePanel>();
+  private readonly poolUsage = new Set<PoolUsagePanel>();
   private readonly registrations: vscode.Disposable[];
 
   constructor(private readonly services: PanelServices) {
@@ -39,6 +42,23 @@ export class Panels implements vscode.Disposable {
   }
   usagePanels(): ReadonlySet<UsagePanel> {
     return this.usage;
+  }
+  poolUsagePanels(): ReadonlySet<PoolUsagePanel> {
+    return this.poolUsage;
+  }
+
+  /** Shows a pool's last six billing cycles, revealing the panel already open for it. */
+  openPoolUsage(accountId: AccountId, pool: AnyPool): PoolUsagePanel {
+    for (const p of this.poolUsage) {
+      if (!p.isDisposed && p.shows(accountId, pool)) {
+        p.panel.reveal();
+        return p;
+      }
+    }
+    const panel = new PoolUsagePanel(vscode.window.createWebviewPanel(POOL_USAGE_VIEW_TYPE, this.services.t('SIM usage'), vscode.ViewColumn.Active, this.options()), this.services, accountId, pool);
+    this.poolUsage.add(panel);
+    panel.onDidDispose(() => this.poolUsage.delete(panel));
+    return panel;
   }
 
   /** Shows the card's detail panel, revealing the one already open for it. */
@@ -98,7 +118,7 @@ export class Panels implements vscode.Disposable {
 
   dispose(): void {
     for (const r of this.registrations) r.dispose();
-    for (const p of [...this.detail.values(), ...this.usage]) p.dispose();
+    for (const p of [...this.detail.values(), ...this.usage, ...this.poolUsage]) p.dispose();
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {

@@ -198,22 +198,7 @@ export class UsagePanel extends PanelHost {
    * Returns where it wrote, or undefined when the user cancelled.
    */
   async exportCsv(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const uri =
-      target ??
-      (await vscode.window.showSaveDialog({
-        saveLabel: this.services.t('Export'),
-        title: this.services.t('Export usage as CSV'),
-        filters: { CSV: ['csv'] },
-        defaultUri: vscode.workspace.workspaceFolders?.[0]
-          ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `sim-usage-${this.month}.csv`)
-          : undefined,
-      }));
-    if (!uri) return undefined;
-    // A byte-order mark lets spreadsheet programs read the Chinese words as UTF-8.
-    const csv = '\ufeff' + buildUsageCsv(this.view, this.services.t);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(csv));
-    void vscode.window.showInformationMessage(this.services.t('Usage exported to {0}.', uri.scheme === 'file' ? uri.fsPath : uri.toString()));
-    return uri;
+    return writeUsageCsv(this.services, this.view, `sim-usage-${this.month}.csv`, target);
   }
 
   protected async handle(m: Exclude<WebviewMessage, { type: 'ready' } | { type: 'snapshot' }>): Promise<void> {
@@ -226,12 +211,7 @@ export class UsagePanel extends PanelHost {
         return;
       }
       case 'exportCsv':
-        try {
-          await this.exportCsv();
-        } catch (err) {
-          void vscode.window.showErrorMessage(this.services.t('Could not export usage: {0}', errorMessage(err, this.services.t)));
-        }
-        return;
+        return exportFromPage(this.services, () => this.exportCsv());
       case 'retry':
         if (m.section === 'forecast' && this.cards.length === 1) return this.loadForecast();
         if (!(USAGE_SECTIONS as readonly string[]).includes(m.section)) return this.refuse(m.type, 'unknown section');
@@ -249,5 +229,35 @@ export class UsagePanel extends PanelHost {
 
   private refuse(type: string, why: string): void {
     this.services.log.warn(`Ignored "${type}" from the usage panel: ${why}.`);
+  }
+}
+
+/**
+ * Writes the numbers a usage view shows as CSV (the usage panel's and a pool's). Without `target`
+ * the user picks a file; tests pass one. Returns where it wrote, or undefined when the user cancelled.
+ */
+export async function writeUsageCsv(services: PanelServices, view: UsageView, fileName: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const uri =
+    target ??
+    (await vscode.window.showSaveDialog({
+      saveLabel: services.t('Export'),
+      title: services.t('Export usage as CSV'),
+      filters: { CSV: ['csv'] },
+      defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, fileName) : undefined,
+    }));
+  if (!uri) return undefined;
+  // A byte-order mark lets spreadsheet programs read the Chinese words as UTF-8.
+  const csv = '\ufeff' + buildUsageCsv(view, services.t);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(csv));
+  void vscode.window.showInformationMessage(services.t('Usage exported to {0}.', uri.scheme === 'file' ? uri.fsPath : uri.toString()));
+  return uri;
+}
+
+/** The page's Export CSV button: a failure to write is said, not thrown into the message loop. */
+export async function exportFromPage(services: PanelServices, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    void vscode.window.showErrorMessage(services.t('Could not export usage: {0}', errorMessage(err, services.t)));
   }
 }

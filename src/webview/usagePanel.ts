@@ -136,10 +136,10 @@ function sectionBody<T>(name: UsageSectionName, state: SectionState<T>, ready: (
 
 function seriesSection(name: 'daily' | 'monthly', v: UsageView): HTMLElement {
   const isDaily = name === 'daily';
-  const title = isDaily ? s('Daily traffic') : s('Monthly traffic');
+  const title = isDaily ? s('Daily traffic') : (v.monthlyTitle ?? s('Monthly traffic'));
   const headingId = `section-${name}`;
   const monthLabel = v.months.find((m) => m.value === v.month)?.label ?? v.month;
-  const caption = isDaily ? s('Daily traffic in {0}, MB', monthLabel) : s('Monthly traffic over the last six months, MB');
+  const caption = isDaily ? s('Daily traffic in {0}, MB', monthLabel) : (v.monthlyCaption ?? s('Monthly traffic over the last six months, MB'));
   const body = sectionBody(name, v[name], (data) => {
     if (data.periods.length === 0) return [h('p', { className: 'muted', text: s('No days with data in this month yet.') })];
     const nodes: Node[] = [];
@@ -213,8 +213,10 @@ function render(): void {
     render();
   }, { className: 'button secondary', focusKey: 'toggle-table' });
   toggle.setAttribute('aria-pressed', String(tableMode));
-  const cards = h('ul', { className: 'card-list', attrs: { 'aria-label': s('Cards') } }, ...v.cards.map((c) => h('li', { text: c.label })));
-  const anyReady = [v.daily, v.monthly, v.plans].some((x) => x.status === 'ready');
+  const cards = h('ul', { className: 'card-list', attrs: { 'aria-label': v.listLabel ?? s('Cards') } }, ...v.cards.map((c) => h('li', { text: c.label })));
+  const shown = (name: UsageSectionName) => !v.sections || v.sections.includes(name);
+  const states = (['daily', 'monthly', 'plans'] as const).filter(shown).map((name) => v[name]);
+  const anyReady = states.some((x) => x.status === 'ready');
   replaceContent(
     root,
     h(
@@ -231,13 +233,13 @@ function render(): void {
       ),
     ),
     ...[forecastSection(v.forecast, tableMode, 'usage-section')].filter((x): x is HTMLElement => x !== null),
-    seriesSection('daily', v),
-    seriesSection('monthly', v),
-    plansSection(v),
+    ...(shown('daily') ? [seriesSection('daily', v)] : []),
+    ...(shown('monthly') ? [seriesSection('monthly', v)] : []),
+    ...(shown('plans') ? [plansSection(v)] : []),
   );
   for (const make of pendingCharts) make();
   pendingCharts = [];
-  root.setAttribute('aria-busy', [v.daily, v.monthly, v.plans].some((x) => x.status === 'loading') ? 'true' : 'false');
+  root.setAttribute('aria-busy', states.some((x) => x.status === 'loading') ? 'true' : 'false');
 }
 
 start(

@@ -4,6 +4,9 @@
 // paged past the first page with their share, a member's card in the Cards view and its detail
 // panel, a card's pool shown from the card, and an injected error shown as a node with Retry.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { GslClient } from '../../src/gsl/client';
 import type { SimDeviceVO } from '../../src/gsl/models';
@@ -11,6 +14,8 @@ import { errorMessage } from '../../src/core/errorWords';
 import type { AnyPool } from '../../src/core/poolText';
 import { poolDescription } from '../../src/core/poolText';
 import type { FleetNode } from '../../src/fleet/nodes/fleetNode';
+import type { PoolUsagePanel } from '../../src/panels/index';
+import type { Snapshot } from '../../src/panels/panelHost';
 import type { PoolKindNode, PoolMemberNode, PoolNode } from '../../src/fleet/nodes/poolNodes';
 import type { DemoFleet } from '../../src/host/demoFleet';
 import type { SimFleetTestApi } from '../../src/testApi';
@@ -96,6 +101,47 @@ describe('pools view', function () {
     const shown = (await vscode.commands.executeCommand('simFleet.card.showPool', { card, accountId: api.fleet().account.id })) as AnyPool;
     assert.equal(shown.pool.id, pool.pool.pool.id);
     await until(() => api.poolsView.selection.some((n) => (n as Partial<PoolNode>).pool?.pool.id === pool.pool.pool.id));
+  });
+
+  it('opens a pool\'s usage panel: the last six billing cycles as the simulator has them, in a chart and a table, exported as CSV', async () => {
+    const waitForPage = async (panel: PoolUsagePanel, ok: (s: Snapshot) => boolean): Promise<Snapshot> => {
+      for (;;) {
+        const snap = await panel.snapshot();
+        if (ok(snap)) return snap;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    for (const k of ['flow', 'back'] as const) {
+      const pool = poolsOf(await (await kind(k)).getChildren())[0];
+      const panel = (await vscode.commands.executeCommand('simFleet.pool.openUsage', pool)) as PoolUsagePanel;
+      assert.ok(panel, 'the panel opened');
+      await until(() => panel.view.monthly.status === 'ready');
+      const view = panel.view.monthly.status === 'ready' ? panel.view.monthly.data : assert.fail('ready');
+      // The simulator's own rows for this pool, all six cycles.
+      const p = pool.pool.pool;
+      const query = { pool_name: p.pool_name, all_billing_cycle: true, limit: 500, offset: 1 };
+      const rows = (k === 'flow' ? (await client.listSimPools(query)).pools : (await client.listBackPools(query)).pools).filter((r) => r.id === p.id);
+      assert.equal(rows.length, 6);
+      const expected = rows.map((r) => ({ cycle: r.billing_cycle!, used: Math.round((r.flow_used ?? 0) * 100) / 100, total: (r as { flow_total?: number }).flow_total })).sort((a, b) => a.cycle.localeCompare(b.cycle));
+      assert.deepEqual(view.periods, expected.map((e) => e.cycle));
+      assert.deepEqual(view.series[0].values, expected.map((e) => e.used));
+      assert.deepEqual(view.series.map((x) => x.label), k === 'flow' ? [api.t('Used'), api.t('Total')] : [api.t('Used')]);
+      if (k === 'flow') assert.deepEqual(view.series[1].values, expected.map((e) => Math.round((e.total ?? 0) * 100) / 100));
+      // The page: the pool's name as text, the chart, and the table of the same numbers; nothing else of the usage panel.
+      const snap = await waitForPage(panel, (s) => s.html.includes('<canvas') && s.text.includes(p.pool_name));
+      assert.ok(snap.html.includes(expected[5].cycle), 'the table lists the newest cycle');
+      assert.ok(!snap.html.includes('id="month"'), 'no month picker');
+      // Locked down like the other panels: nothing but our nonce'd script.
+      assert.match(panel.panel.webview.html, /default-src 'none'/);
+      assert.match(panel.panel.webview.html, /<script type="module" nonce="[A-Za-z0-9+/=]{16,}"/);
+      // CSV: one line per cycle and series.
+      const target = vscode.Uri.file(path.join(mkdtempSync(path.join(tmpdir(), 'sim-pool-')), 'pool.csv'));
+      await panel.exportCsv(target);
+      const lines = readFileSync(target.fsPath, 'utf8').trimEnd().split('\r\n');
+      assert.equal(lines.filter((l) => l.startsWith('Monthly,')).length, 6 * view.series.length);
+      assert.ok(lines.includes(`Monthly,${p.id},Used,${expected[0].cycle},,${expected[0].used},,`), lines.join('\n'));
+      panel.dispose();
+    }
   });
 
   it('shows an injected error as an error node with Retry, and Retry brings the pools back', async () => {

@@ -210,6 +210,13 @@ export interface UsageView {
   plans: SectionState<PlansView>;
   /** One card's forecast for this cycle (not shown for several cards). */
   forecast?: ForecastState;
+  /** The sections the page shows (all when absent): a pool's usage shows only its billing cycles. */
+  sections?: UsageSectionName[];
+  /** What the list under the title names (default: "Cards"). */
+  listLabel?: string;
+  /** The monthly section's heading and caption, when they are not the cards' own. */
+  monthlyTitle?: string;
+  monthlyCaption?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
