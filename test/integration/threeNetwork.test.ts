@@ -13,7 +13,7 @@ import type { NetworkSwitchPolicyDto, NetworkSwitchPolicyVo, SimDeviceMultiplyVo
 import type { DemoFleet } from '../../src/host/demoFleet';
 import type { PickItem, UiBackend } from '../../src/host/ui';
 import type { SimFleetTestApi } from '../../src/testApi';
-import { getApi, scripted } from './helpers';
+import { getApi, scripted, until } from './helpers';
 
 const SWITCH = 'POST /v1/sim-cards-multiply/{id}/switch-network';
 const SET_POLICY = 'POST /v1/sim-cards/{id}/network-switch-policy/set';
@@ -125,6 +125,24 @@ describe('three-network cards', function () {
     assert.equal(result, undefined);
     assert.match(notices().at(-1) ?? '', /online with that carrier already/);
     assert.equal(opCount(SWITCH), before);
+  });
+
+  it('offers Switch Network in a three-network card\'s detail panel, whose button runs the same path: one request', async () => {
+    const multi = fresh();
+    const card = vo(multi.sim_card_id);
+    const panel = api.panels.openCardDetail(api.fleet().account.id, card);
+    // The button appears once the panel has read that the card is a three-network card.
+    await until(async () => (await panel.snapshot()).text.includes(api.t('Switch Network')));
+    const before = cardOps(card.sim_card_id, SWITCH);
+    const target = multi.online_carrier === 2 ? 3 : 2;
+    const answers: unknown[] = [target, true];
+    api.ui.current = scripted(answers);
+    panel.handleMessage({ type: 'runAction', cardId: card.sim_card_id, action: 'switchNetwork' });
+    await until(() => cardOps(card.sim_card_id, SWITCH) > before);
+    assert.equal(answers.length, 0, 'asked for the carrier and confirmed');
+    await until(async () => (await online(card.sim_card_id)).online_carrier === target);
+    assert.equal(cardOps(card.sim_card_id, SWITCH) - before, 1);
+    panel.dispose();
   });
 
   it('lists the account\'s switch policies and applies one to a card with one request', async () => {
