@@ -17,6 +17,7 @@
 import type { GslApi } from '../gsl/api';
 import type { SimDeviceVO } from '../gsl/models';
 import type { AccountId } from '../core/accounts';
+import { needsThreeNetwork, withThreeNetwork } from '../core/cardRules';
 import { attributeDefinitions } from '../core/customAttributes';
 import { listAllTags } from '../core/batchPlans';
 import type { CardAnswer, CardRef, PlanFacts, PlannedChange, Verdict } from '../core/plans/planCheck';
@@ -116,6 +117,7 @@ export class PlanReviewer {
         }),
       ),
     );
+    await this.withThreeNetwork(changes, cards, usedFleets, options.fresh ?? false);
     await this.followEarlierOrders(previous, cards, fleets, options.signal);
     const byId = new Map(fleets.map((f) => [f.account.id, f]));
     const facts: PlanFacts = {
@@ -140,6 +142,35 @@ export class PlanReviewer {
     };
     const verdicts = judgeChanges(changes, facts, t);
     return { file, changes, verdicts, previous, requests: this.requests + (this.deps.lookup.stats.requests - lookupBefore) };
+  }
+
+  /**
+   * Lines that switch carrier or policy need to know which cards are three-network cards and with
+   * which carrier each is online: the account's list is read once (kept for the session; read again
+   * when `fresh`), and its records join the cards. A failed read leaves the cards as they are (their
+   * lines then say the card is not known as a three-network card).
+   */
+  private async withThreeNetwork(changes: readonly PlannedChange[], cards: Map<number, CardAnswer>, fleets: readonly AccountFleet[], fresh: boolean): Promise<void> {
+    const wanted = changes.filter((c) => c.action !== undefined && needsThreeNetwork(c.action)).map((c) => c.index);
+    for (const f of fleets) {
+      const mine = wanted.filter((i) => {
+        const a = cards.get(i);
+        return a?.state === 'found' && a.accountId === f.account.id;
+      });
+      if (mine.length === 0) continue;
+      if (fresh) f.threeNetwork.forget();
+      const before = f.threeNetwork.reads;
+      try {
+        const known = await f.threeNetwork.all();
+        for (const i of mine) {
+          const a = cards.get(i);
+          if (a?.state === 'found') cards.set(i, { ...a, card: withThreeNetwork(a.card, known.get(a.card.sim_card_id)) });
+        }
+      } catch (err) {
+        this.deps.log?.warn(`Could not read the three-network cards of ${f.account.label}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      this.requests += f.threeNetwork.reads - before;
+    }
   }
 
   /** Where each readable change's card is (see the module comment). */

@@ -13,6 +13,8 @@ const PAGE = 500;
 
 export class ThreeNetworkLookup {
   private readonly known = new Map<Id, SimDeviceMultiplyVo | null>();
+  /** Requests sent so far (a change plan counts what its review cost). */
+  reads = 0;
   /** The whole list, read once (shared while in flight). */
   private everything?: Promise<ReadonlyMap<Id, SimDeviceMultiplyVo>>;
 
@@ -25,6 +27,7 @@ export class ThreeNetworkLookup {
     const client = this.client();
     if (!client) return undefined;
     try {
+      this.reads++;
       const page = await client.listSimDeviceMultiply({ sim_card_id: cardId, limit: 10, offset: 1 });
       const found = page.sim_cards.find((c) => c.sim_card_id === cardId) ?? null;
       this.known.set(cardId, found);
@@ -53,6 +56,7 @@ export class ThreeNetworkLookup {
     if (!client) throw new Error('The account is not signed in.');
     const out = new Map<Id, SimDeviceMultiplyVo>();
     for (let offset = 1; ; offset++) {
+      this.reads++;
       const page = await client.listSimDeviceMultiply({ limit: PAGE, offset });
       for (const c of page.sim_cards) out.set(c.sim_card_id, c);
       if (page.sim_cards.length < PAGE || out.size >= (page.count ?? 0)) break;

@@ -8,6 +8,7 @@ import type { GslApi } from '../../src/gsl/api';
 import { CardLookup } from '../../src/fleet/cardLookup';
 import type { AccountFleet } from '../../src/fleet/fleets';
 import { FEW_DIRECT, PlanReviewer } from '../../src/fleet/planReview';
+import { ThreeNetworkLookup } from '../../src/fleet/threeNetworkLookup';
 import { accountsOf } from './helpers/accounts';
 import { clientFor, withSim } from './helpers/clientSim';
 
@@ -115,5 +116,28 @@ test('a work order an earlier apply left running (another window) is read once: 
     review = await reviewer.review(text, 'csv', { fresh: true, resultsText: results, resultsName: 'p.simplan.results.csv' });
     assert.equal(review.verdicts[0].state, 'done');
     assert.match(review.verdicts[0].findings[0].message, new RegExp(`Done in an earlier apply \\(work order ${order.work_order_id}\\); not sent again\\.`));
+  });
+});
+
+test('a Switch Network line is ready for a three-network card, held for another, done when already on that carrier; the three-network list read counted', async () => {
+  await withSim({ cards: 400, seed: 5 }, async (sim) => {
+    const { client } = clientFor(sim, 'aksk');
+    const [multi, second] = (await client.listSimDeviceMultiply({ limit: 500, offset: 1 })).sim_cards;
+    assert.ok(second, 'the fleet has two three-network cards');
+    const card = sim.store.byCardId(multi.sim_card_id)!.vo;
+    const plain = sim.store.allCards().find((c) => c.vo.sim_status === 20 && c.vo.sim_card_id !== multi.sim_card_id)!.vo;
+    const other = multi.online_carrier === 1 ? 'China Telecom' : 'China Mobile';
+    const text = ['card,action,value', `${card.iccid},switchNetwork,${other}`, `${plain.iccid},switchNetwork,${other}`, `${sim.store.byCardId(second.sim_card_id)!.vo.iccid},switchNetwork,${second.online_carrier}`].join('\n');
+    const lookup = new CardLookup({ accounts: accountsOf(['demo', client]), notFoundTtlMs: () => 60_000 });
+    const fleet = { ...(fleetOf('demo', client) as object), threeNetwork: new ThreeNetworkLookup(() => client) } as unknown as AccountFleet;
+    sim.resetStats();
+    const review = await new PlanReviewer({ fleets: { all: () => [fleet] }, lookup, t }).review(text, 'csv', { fresh: true, resultsName: 'p.simplan.results.csv' });
+    const [ready, held, done] = review.verdicts;
+    assert.equal(ready.state, 'ready', ready.findings.map((f) => f.message).join('\n'));
+    assert.equal(held.state, 'blocked');
+    assert.match(held.findings.map((f) => f.message).join(' '), /Only three-network cards/);
+    // Already online with the carrier the line names: nothing to do.
+    assert.equal(done.state, 'done', done.findings.map((f) => f.message).join('\n'));
+    assert.equal(review.requests, sim.stats().requests);
   });
 });
