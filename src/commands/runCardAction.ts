@@ -333,8 +333,12 @@ function statusesOf(cards: readonly SimDeviceVO[]): SimStatus[] {
 function follow(ctx: CommandContext, fleet: AccountFleet, action: CardAction, card: SimDeviceVO, workOrderId: string, changes: CardChangeBatch): Promise<TrackedWorkOrder & { label: string }> {
   ctx.log.info(`${action} ${cardLabel(card)}: work order ${workOrderId}`);
   return fleet.tracker.track({ workOrderId, cardId: card.sim_card_id, cid: card.cid, action }).then(async (o) => {
-    // The carrier or policy the records said has changed: read them again when next needed.
-    if (needsThreeNetwork(action)) fleet.threeNetwork.forget();
+    // The carrier or policy the records said has changed: read them again (this card now, so its
+    // menus and tooltip are right when the tree shows it again; the rest when next needed).
+    if (needsThreeNetwork(action)) {
+      fleet.threeNetwork.forget();
+      await fleet.threeNetwork.of(card.sim_card_id);
+    }
     const to = targetStatus(action, card);
     await changes.add(fleet.account.id, [card.sim_card_id], statusesOf([card]).concat(to !== undefined ? [to] : []));
     return { ...o, label: cardLabel(card) };

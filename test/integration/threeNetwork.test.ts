@@ -95,6 +95,9 @@ describe('three-network cards', function () {
     assert.equal(orders[0].outcome, 'succeeded');
     assert.equal(cardOps(card.sim_card_id, SWITCH) - before, 1, 'exactly one switch request');
     assert.equal((await online(card.sim_card_id)).online_carrier, target);
+    // Read again once its order ended: the tree still offers it, now to the other two carriers.
+    assert.equal(api.fleet().threeNetwork.peek(card.sim_card_id)?.online_carrier, target);
+    assert.match(String(api.tree.cardNode(card)?.getTreeItem().contextValue), /\bnetworkSwitchable\b/);
   });
 
   it('refuses Switch Network on a card that is not a three-network card, sending nothing; in a mixed selection sends only for the three-network card', async () => {
