@@ -19,7 +19,7 @@ interface CardItem extends vscode.QuickPickItem {
 export async function pickCards(
   ctx: Pick<CommandContext, 't' | 'ui'>,
   fleet: AccountFleet,
-  options: { title: string; statuses: readonly SimStatus[]; many: boolean; keep?: (card: SimDeviceVO) => boolean },
+  options: { title: string; statuses: readonly SimStatus[]; many: boolean },
 ): Promise<SimDeviceVO[] | undefined> {
   const { t } = ctx;
   const client = fleet.account.currentClient();
@@ -44,7 +44,7 @@ export async function pickCards(
       const base = byField ?? (typed ? { main_search_type: 1, main_search_key: typed } : {});
       const pages = await Promise.all(options.statuses.map((s) => client.listSimCards({ ...base, sim_status: s, limit: 50, offset: 1 })));
       if (mine !== version) return;
-      qp.items = pages.flatMap((p) => p.sim_cards).filter((card) => options.keep?.(card) ?? true).map((card) => ({
+      qp.items = pages.flatMap((p) => p.sim_cards).map((card) => ({
         card,
         // Card data is shown as typed: never an icon.
         label: plainText(cardLabel(card)),

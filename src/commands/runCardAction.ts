@@ -31,6 +31,7 @@ import { CardChangeBatch } from './cardChangeBatch';
 import type { CommandContext } from './commandContext';
 import { chooseFleet } from './commandContext';
 import { pickCards } from './pickCards';
+import { pickThreeNetworkCards } from './pickThreeNetworkCards';
 
 export interface CardActionResult {
   action: CardAction;
@@ -100,11 +101,9 @@ export async function runCardAction(ctx: CommandContext, action: CardAction, nod
     if (options.targets) return undefined;
     const fleet = await chooseFleet(ctx, undefined, t('{0}: choose cards', verb));
     if (!fleet) return undefined;
-    // Switching carrier or policy: the picker lists three-network cards only.
-    const known = needsThreeNetwork(action) ? await threeNetworkCards(ctx, [fleet]) : undefined;
-    if (needsThreeNetwork(action) && !known) return undefined;
-    const keep = known ? (card: SimDeviceVO) => known.get(fleet)?.has(card.sim_card_id) === true : undefined;
-    const picked = await pickCards(ctx, fleet, { title: t('{0}: choose cards', verb), statuses: actionStatuses(action), many: true, keep });
+    const title = t('{0}: choose cards', verb);
+    // Switching carrier or policy: the picker lists the account's three-network cards.
+    const picked = needsThreeNetwork(action) ? await pickThreeNetworkCards(ctx, fleet, title) : await pickCards(ctx, fleet, { title, statuses: actionStatuses(action), many: true });
     if (!picked?.length) return undefined;
     targets = picked.map((card) => ({ fleet, card }));
   }

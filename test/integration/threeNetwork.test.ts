@@ -45,7 +45,7 @@ describe('three-network cards', function () {
   async function run(command: string, cards: SimDeviceVO[], answers: unknown[]): Promise<CardActionResult | undefined> {
     api.ui.current = scripted(answers);
     const nodes = cards.map(node);
-    const result = (await vscode.commands.executeCommand(command, nodes[0], nodes)) as CardActionResult | undefined;
+    const result = (await (nodes.length ? vscode.commands.executeCommand(command, nodes[0], nodes) : vscode.commands.executeCommand(command))) as CardActionResult | undefined;
     assert.equal(answers.length, 0, 'every scripted answer was asked for');
     return result;
   }
@@ -118,6 +118,26 @@ describe('three-network cards', function () {
     assert.deepEqual(result.skipped.map((c) => c.sim_card_id), [plain.sim_card_id]);
     await result.finished;
     assert.equal(opCount(SWITCH) - before, 1);
+  });
+
+  it('from the palette, picks among the account\'s three-network cards only, then switches the one chosen', async () => {
+    const multi = fresh();
+    let listed: string[] = [];
+    const target = multi.online_carrier === 1 ? 3 : 1;
+    const before = cardOps(multi.sim_card_id, SWITCH);
+    const result = await run(ACTION_COMMANDS.switchNetwork, [], [
+      (items: ReadonlyArray<PickItem<SimDeviceMultiplyVo>>) => {
+        listed = items.map((i) => i.value.sim_card_id);
+        return items.filter((i) => i.value.sim_card_id === multi.sim_card_id).map((i) => i.value);
+      },
+      target,
+      true,
+    ]);
+    assert.deepEqual(listed.sort(), threeNetwork.map((c) => c.sim_card_id).sort());
+    assert.ok(result);
+    assert.deepEqual(result.requested.map((c) => c.sim_card_id), [multi.sim_card_id]);
+    await result.finished;
+    assert.equal(cardOps(multi.sim_card_id, SWITCH) - before, 1);
   });
 
   it('holds back a card already online with the chosen carrier, with the reason in the summary', async () => {
