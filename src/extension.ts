@@ -140,7 +140,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
   });
   const cardDocuments = new CardDocuments({ accounts, onDidChangeCards: cardChanges.onDidChange, t, mask: () => hidden.mask, onDidChangeMask: hidden.onDidChange });
   // Change plans: checked against the fleets as they are edited, applied through the commands.
-  const plans = new PlanFeatures({ reviewer: new PlanReviewer({ fleets, lookup, t, log }), t, mask: () => hidden.mask, onDidChangeFleet: [fleets.onDidChange, fleets.onDidChangeWorkOrder, hidden.onDidChange] });
+  const plans = new PlanFeatures({ reviewer: new PlanReviewer({ fleets, lookup, t, log }), t, mask: () => hidden.mask, onDidChangeFleet: [fleets.onDidChange, fleets.onDidChangeWorkOrder], onDidChangeMask: hidden.onDidChange });
   const ctx: CommandContext = { accounts, fleets, lookup, tree, attention, changes, treeView, poolsView, refresh, ui, log, panels, t, hidden, milestones, testHooks, plans };
   const tools = new CardTools(ctx);
 

@@ -90,31 +90,35 @@ async function apply(ctx: CommandContext, document: vscode.TextDocument): Promis
   const working: Array<Promise<unknown>> = [];
   let requests = 0;
   let cancelled = false;
-  for (const group of groups) {
-    const fleet = fleets.get(group.accountId);
-    if (cancelled || !fleet) continue;
-    const now = new Date();
-    for (const v of group.verdicts) results[v.change.index] = sendingResult(results[v.change.index], now, t);
-    await write();
-    const targets = group.verdicts.map((v) => ({ fleet, card: v.card as SimDeviceVO }));
-    const result = await carryOutCardAction(ctx, group.action, targets, [], group.input, { quiet: true });
-    requests += result?.requests ?? 0;
-    for (const v of group.verdicts) results[v.change.index] = answeredResult(results[v.change.index], answerFor(ctx, group, v.card as SimDeviceVO, result, now), t);
-    await write();
-    if (result && result.notAttempted > 0) cancelled = true;
-    if (result && actionKind(group.action) === 'workOrder') {
-      working.push(
-        result.finished.then(async (orders: TrackedWorkOrder[]) => {
-          for (const v of group.verdicts) {
-            const r = results[v.change.index];
-            const order = orders.find((o) => o.workOrderId === r.workOrderId);
-            if (order) results[v.change.index] = endedResult(r, order.outcome, order.failReason, order.finishedAt, t);
-          }
-          await write();
-        }),
-      );
+  const total = groups.reduce((n, g) => n + g.verdicts.length, 0);
+  // One progress notification for every action of the plan, cancellable between requests.
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Apply {0}: sending changes', name), cancellable: true }, async (progress, token) => {
+    for (const group of groups) {
+      const fleet = fleets.get(group.accountId);
+      if (cancelled || token.isCancellationRequested || !fleet) continue;
+      const now = new Date();
+      for (const v of group.verdicts) results[v.change.index] = sendingResult(results[v.change.index], now, t);
+      await write();
+      const targets = group.verdicts.map((v) => ({ fleet, card: v.card as SimDeviceVO }));
+      const result = await carryOutCardAction(ctx, group.action, targets, [], group.input, { quiet: true, shared: { progress, token, total } });
+      requests += result?.requests ?? 0;
+      for (const v of group.verdicts) results[v.change.index] = answeredResult(results[v.change.index], answerFor(ctx, group, v.card as SimDeviceVO, result, now), t);
+      await write();
+      if (result && result.notAttempted > 0) cancelled = true;
+      if (result && actionKind(group.action) === 'workOrder') {
+        working.push(
+          result.finished.then(async (orders: TrackedWorkOrder[]) => {
+            for (const v of group.verdicts) {
+              const r = results[v.change.index];
+              const order = orders.find((o) => o.workOrderId === r.workOrderId);
+              if (order) results[v.change.index] = endedResult(r, order.outcome, order.failReason, order.finishedAt, t);
+            }
+            await write();
+          }),
+        );
+      }
     }
-  }
+  });
   const counts = outcomeCounts(results);
   const resultsName = resultsFileName(name);
   const summary = t(

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { CARD_ACTIONS } from '../core/cardRules';
 import { cardLabel } from '../core/cardText';
+import { csvQuote } from '../core/csv';
 import { cardsFromArgs } from './cardArgs';
 import type { CommandContext } from './commandContext';
 
@@ -16,8 +17,7 @@ export async function newChangePlan(ctx: CommandContext, node?: unknown, nodes?:
   let cards = cardsFromArgs(node, nodes, fallback);
   if (cards.length === 0) cards = cardsFromArgs(undefined, [...ctx.treeView.selection], fallback);
   const several = ctx.fleets.all().length > 1;
-  const csvCell = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const rows = cards.map(({ accountId, card }) => [cardLabel(card), '', '', '', ...(several ? [ctx.fleets.get(accountId)?.account.label ?? ''] : []), ''].map(csvCell).join(','));
+  const rows = cards.map(({ accountId, card }) => [cardLabel(card), '', '', '', ...(several ? [ctx.fleets.get(accountId)?.account.label ?? ''] : []), ''].map(csvQuote).join(','));
   const text = [
     `# ${t('SIM Fleet change plan: one change a row. Dry Run checks it against the fleet; Apply sends it and writes each outcome next to this file.')}`,
     `# ${t('Actions: {0}.', CARD_ACTIONS.join(', '))}`,

@@ -181,13 +181,30 @@ export async function carryOutCardAction(
   targets: readonly CardTarget[],
   skipped: readonly SimDeviceVO[],
   input: ActionInput = {},
-  /** `quiet`: the summaries go to the log only (a change plan's Apply says what happened itself). */
-  options: { quiet?: boolean } = {},
+  options: SendOptions = {},
 ): Promise<CardActionResult | undefined> {
   const known = needsThreeNetwork(action) ? await withThreeNetworkRecords(ctx, targets) : targets;
   if (!known) return undefined;
   const prepared = await prepare(ctx, action, input, known, [...skipped]);
-  return prepared && prepared.ready.length ? send(ctx, prepared, options.quiet ?? false) : undefined;
+  return prepared && prepared.ready.length ? send(ctx, prepared, options) : undefined;
+}
+
+/** Progress shown by whoever runs several actions as one piece of work (a change plan's Apply). */
+export interface SharedProgress {
+  progress: vscode.Progress<{ message?: string; increment?: number }>;
+  token: vscode.CancellationToken;
+  /** How many cards the whole piece of work holds (the bar's 100%). */
+  total: number;
+}
+
+interface SendOptions {
+  /** The summaries go to the log only (a change plan's Apply says what happened itself). */
+  quiet?: boolean;
+  /**
+   * Report here instead of opening a progress notification per action: VS Code shows at most three
+   * new notifications in 800 ms as toasts, so one per action would hide the caller's summary.
+   */
+  shared?: SharedProgress;
 }
 
 /** Each fleet's three-network cards (ListSimDeviceMultiply, read once per session); undefined when a read failed (and said so). */
@@ -234,7 +251,8 @@ async function prepare(ctx: CommandContext, action: CardAction, input: ActionInp
  * Exactly one request per card (or per chunk), a few at a time, never retried, cancellable between
  * requests; every work order followed to its end; a summary.
  */
-async function send(ctx: CommandContext, prepared: Prepared, quiet = false): Promise<CardActionResult> {
+async function send(ctx: CommandContext, prepared: Prepared, options: SendOptions = {}): Promise<CardActionResult> {
+  const { quiet = false, shared } = options;
   const { t, ui } = ctx;
   const { action, input, sendables, skipped, held, ready } = prepared;
   const verb = t(ACTION_WORDS[action]);
@@ -246,47 +264,46 @@ async function send(ctx: CommandContext, prepared: Prepared, quiet = false): Pro
   const changes = new CardChangeBatch(ctx.refresh);
   let sent = 0;
   const operation = `${action}${kind === 'batch' ? ` (${sendables.length} requests)` : ''}`;
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: t('{0}: sending requests', verb), cancellable: true },
-    async (progress, token) => {
-      let done = 0;
-      await sendEach(
-        sendables,
-        async (s) => {
-          sent++;
-          const client = s.fleet.account.currentClient();
-          if (!client) throw new Error(t('The account {0} is not signed in.', s.fleet.account.label));
-          if (s.batch) return sendBatchRequest(client, s.batch);
-          const [card] = s.cards;
-          if (kind === 'read') return (await client.showRealNamed({ sim_card_id: card.sim_card_id })).real_named;
-          return sendCardAction(client, action, card, input);
+  const sendAll = async (progress: SharedProgress['progress'], token: vscode.CancellationToken, prefix: string): Promise<void> => {
+    let done = 0;
+    await sendEach(
+      sendables,
+      async (s) => {
+        sent++;
+        const client = s.fleet.account.currentClient();
+        if (!client) throw new Error(t('The account {0} is not signed in.', s.fleet.account.label));
+        if (s.batch) return sendBatchRequest(client, s.batch);
+        const [card] = s.cards;
+        if (kind === 'read') return (await client.showRealNamed({ sim_card_id: card.sim_card_id })).real_named;
+        return sendCardAction(client, action, card, input);
+      },
+      {
+        concurrency: ACTION_CONCURRENCY,
+        isCancelled: () => token.isCancellationRequested,
+        onSettled: (i, outcome) => {
+          const s = sendables[i];
+          done += s.cards.length;
+          progress.report({ message: plainText(`${prefix}${done}/${cards.length} ${cardLabel(s.cards[s.cards.length - 1])}`), increment: (100 * s.cards.length) / (shared?.total ?? cards.length) });
+          if (outcome.ok) {
+            for (const card of s.cards) byCard.set(card, { card, ok: true, value: kind === 'read' ? outcome.value : undefined });
+            if (kind === 'workOrder') following.push(follow(ctx, s.fleet, action, s.cards[0], (outcome.value as { work_order_id: string }).work_order_id, changes));
+            else ctx.log.info(`${action} ${s.cards.length === 1 ? cardLabel(s.cards[0]) : `${s.cards.length} cards`}: done`);
+            return;
+          }
+          const err = outcome.error;
+          const last = s.cards.length === 1 ? s.fleet.tracker.lastStarted(s.cards[0].sim_card_id, action) : undefined;
+          const retryAt = last ? new Date(last.startedAt + SAME_OPERATION_WINDOW_MS) : undefined;
+          const message = errorMessage(err, t, { retryAt, mutation: kind !== 'read' });
+          const lost = kind !== 'read' && isLostAnswer(err);
+          ctx.log.error(`${action} ${s.cards.length === 1 ? cardLabel(s.cards[0]) : `${s.cards.length} cards from ${cardLabel(s.cards[0])}`} failed: ${message}`, err);
+          // A lost answer marks every card of the request: any of them may have changed.
+          for (const card of s.cards) byCard.set(card, { card, ok: false, message, lost });
         },
-        {
-          concurrency: ACTION_CONCURRENCY,
-          isCancelled: () => token.isCancellationRequested,
-          onSettled: (i, outcome) => {
-            const s = sendables[i];
-            done += s.cards.length;
-            progress.report({ message: plainText(`${done}/${cards.length} ${cardLabel(s.cards[s.cards.length - 1])}`), increment: (100 * s.cards.length) / cards.length });
-            if (outcome.ok) {
-              for (const card of s.cards) byCard.set(card, { card, ok: true, value: kind === 'read' ? outcome.value : undefined });
-              if (kind === 'workOrder') following.push(follow(ctx, s.fleet, action, s.cards[0], (outcome.value as { work_order_id: string }).work_order_id, changes));
-              else ctx.log.info(`${action} ${s.cards.length === 1 ? cardLabel(s.cards[0]) : `${s.cards.length} cards`}: done`);
-              return;
-            }
-            const err = outcome.error;
-            const last = s.cards.length === 1 ? s.fleet.tracker.lastStarted(s.cards[0].sim_card_id, action) : undefined;
-            const retryAt = last ? new Date(last.startedAt + SAME_OPERATION_WINDOW_MS) : undefined;
-            const message = errorMessage(err, t, { retryAt, mutation: kind !== 'read' });
-            const lost = kind !== 'read' && isLostAnswer(err);
-            ctx.log.error(`${action} ${s.cards.length === 1 ? cardLabel(s.cards[0]) : `${s.cards.length} cards from ${cardLabel(s.cards[0])}`} failed: ${message}`, err);
-            // A lost answer marks every card of the request: any of them may have changed.
-            for (const card of s.cards) byCard.set(card, { card, ok: false, message, lost });
-          },
-        },
-      );
-    },
-  );
+      },
+    );
+  };
+  if (shared) await sendAll(shared.progress, shared.token, `${verb}: `);
+  else await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('{0}: sending requests', verb), cancellable: true }, (progress, token) => sendAll(progress, token, ''));
   const outcomes = cards.flatMap((c) => byCard.get(c) ?? []);
   const notAttempted = cards.length - outcomes.length;
   const summary = requestSummary(action, outcomes, skipped, notAttempted, t, held);

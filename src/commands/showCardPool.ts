@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AnyPool } from '../core/poolText';
 import { POOL_KINDS } from '../core/poolText';
 import { PoolKindNode, PoolNode, poolAccountNode } from '../fleet/nodes/poolNodes';
+import { treeContext } from '../fleet/nodes/fleetNode';
 import { cardsFromArgs } from './cardArgs';
 import type { CommandContext } from './commandContext';
 
@@ -35,7 +36,7 @@ export async function showCardPool(ctx: CommandContext, node?: unknown): Promise
   }
   // VS Code's own command that shows a view (not one of ours, so not a CommandId).
   await vscode.commands.executeCommand('simFleet.pools.focus');
-  const treeCtx = { t, multiAccount: ctx.fleets.all().length > 1, mask: ctx.hidden.mask };
+  const treeCtx = treeContext(ctx.fleets, t, () => ctx.hidden.mask);
   const kindNode = new PoolKindNode(treeCtx.multiAccount ? poolAccountNode(fleet, treeCtx) : undefined, fleet, found.kind, treeCtx);
   try {
     await ctx.poolsView.reveal(new PoolNode(kindNode, fleet, found, treeCtx), { select: true, focus: true, expand: false });

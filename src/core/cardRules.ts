@@ -105,6 +105,8 @@ interface ActionRule {
   when?: (card: CardState) => boolean;
   /** Three-network cards only (ListSimDeviceMultiply lists the card). */
   threeNetwork?: true;
+  /** Why `when` refuses a card, when one reason says it. */
+  blocked?: keyof typeof BLOCKED_REASONS;
 }
 
 /**
@@ -124,7 +126,7 @@ function usageCutoffCarrier(card: CardState): boolean {
 }
 
 const RULES: Record<CardAction, ActionRule> = {
-  resume: { kind: 'workOrder', from: [14], to: 20, when: (c) => !(NOT_RESUMABLE as readonly number[]).includes(c.operator_status ?? -1) },
+  resume: { kind: 'workOrder', from: [14], to: 20, when: (c) => !(NOT_RESUMABLE as readonly number[]).includes(c.operator_status ?? -1), blocked: 'notResumable' },
   stop: { kind: 'workOrder', from: [20], to: 14 },
   activate: { kind: 'workOrder', from: [10, 13], to: 20, physicalOnly: true },
   // StartStopNet: China Telecom only (2.2.9). A cut card can be restored while in use or suspended.
@@ -134,10 +136,10 @@ const RULES: Record<CardAction, ActionRule> = {
   setUsageCutoff: { kind: 'workOrder', from: ACTIVATED, when: usageCutoffCarrier },
   cancelUsageCutoff: { kind: 'workOrder', from: ACTIVATED, when: (c) => usageCutoffCarrier(c) && c.exceed_cut_net_flag === true },
   // SetSpeedValue: physical China Telecom and China Unicom cards; Unicom only with real-name registration (2.2.12).
-  limitSpeed: { kind: 'workOrder', from: ACTIVATED, physicalOnly: true, carriers: ['China Telecom', 'China Unicom'], when: (c) => carrierOf(c) !== 'China Unicom' || c.real_named === true },
+  limitSpeed: { kind: 'workOrder', from: ACTIVATED, physicalOnly: true, carriers: ['China Telecom', 'China Unicom'], when: (c) => carrierOf(c) !== 'China Unicom' || c.real_named === true, blocked: 'unicomSpeedNeedsRealName' },
   // RegisterImei: China Telecom (two a month, `imei_bind_remain_times`) and China Mobile (2.2.11).
   // It is also how a China Mobile card suspended for a device/SIM separation comes back.
-  bindImei: { kind: 'workOrder', from: ACTIVATED, carriers: ['China Telecom', 'China Mobile'], when: (c) => carrierOf(c) !== 'China Telecom' || (c.imei_bind_remain_times ?? 0) > 0 },
+  bindImei: { kind: 'workOrder', from: ACTIVATED, carriers: ['China Telecom', 'China Mobile'], when: (c) => carrierOf(c) !== 'China Telecom' || (c.imei_bind_remain_times ?? 0) > 0, blocked: 'noRebindsLeft' },
   // ShowRealNamed: a real-time look-up at a mainland carrier, physical cards (2.2.7).
   checkRealName: { kind: 'read', from: [10, 13, 14, 20], physicalOnly: true, carriers: MAINLAND },
   // DeleteRealName: China Telecom only (2.2.8); offered where there is a registration to clear.
@@ -254,13 +256,12 @@ export const BLOCKED_REASONS = {
 
 /** Every reason that keeps an action from a card in the status it starts from, in the order shown. */
 export function actionBlockedReasons(card: CardState): string[] {
-  const out: string[] = [];
-  const activated = card.sim_status !== undefined && ACTIVATED.includes(card.sim_status);
-  if (card.sim_status === 14 && (NOT_RESUMABLE as readonly number[]).includes(card.operator_status ?? -1)) out.push(BLOCKED_REASONS.notResumable);
-  const carrier = carrierOf(card);
-  if (activated && carrier === 'China Telecom' && (card.imei_bind_remain_times ?? 0) <= 0) out.push(BLOCKED_REASONS.noRebindsLeft);
-  if (activated && carrier === 'China Unicom' && isPhysical(card) && card.real_named !== true) out.push(BLOCKED_REASONS.unicomSpeedNeedsRealName);
-  return out;
+  // The rules' own `when` decides; a reason is shown once, in BLOCKED_REASONS' order.
+  const now = new Set<string>();
+  for (const [action, rule] of Object.entries(RULES) as Array<[CardAction, ActionRule]>) {
+    if (rule.blocked && whyNotApplicable(action, card)?.why === 'state') now.add(rule.blocked);
+  }
+  return (Object.keys(BLOCKED_REASONS) as Array<keyof typeof BLOCKED_REASONS>).filter((k) => now.has(k)).map((k) => BLOCKED_REASONS[k]);
 }
 
 /** The first of `actionBlockedReasons`, if any. */
@@ -413,11 +414,7 @@ export function whyNotApplicable(action: CardAction, card: CardState): NotApplic
   if (rule.physicalOnly && !isPhysical(card)) return { why: 'physicalOnly' };
   if (rule.carriers && !rule.carriers.includes(carrierOf(card))) return { why: 'carrier', carriers: rule.carriers };
   if (rule.threeNetwork && !card.threeNetwork) return { why: 'state', blocked: BLOCKED_REASONS.notThreeNetwork };
-  if (rule.when && !rule.when(card)) {
-    const blocked =
-      action === 'resume' ? BLOCKED_REASONS.notResumable : action === 'bindImei' ? BLOCKED_REASONS.noRebindsLeft : action === 'limitSpeed' ? BLOCKED_REASONS.unicomSpeedNeedsRealName : undefined;
-    return { why: 'state', blocked };
-  }
+  if (rule.when && !rule.when(card)) return { why: 'state', blocked: rule.blocked && BLOCKED_REASONS[rule.blocked] };
   return undefined;
 }
 

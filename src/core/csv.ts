@@ -8,8 +8,11 @@
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let s = value;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return csvQuote(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+}
+
+/** Text as one CSV field, as it is: quoted when it holds a separator, a quote, a line break or edge spaces. */
+export function csvQuote(s: string): string {
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

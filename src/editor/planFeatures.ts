@@ -28,15 +28,22 @@ export interface PlanFeaturesOptions {
   mask: () => Masker;
   /** Fleets signed in or out, a work order moved on: plans are checked again. */
   onDidChangeFleet: vscode.Event<unknown>[];
+  /** *Hide identifiers* turned on or off: the findings are shown again, not checked again. */
+  onDidChangeMask: vscode.Event<unknown>;
 }
 
 export function planFormatOfDocument(document: vscode.TextDocument): PlanFormat | undefined {
   return planFormatOf(document.uri.path);
 }
 
+/** The name of the results file next to a plan. */
+export function resultsName(plan: vscode.Uri): string {
+  return resultsFileName(plan.path.split('/').pop() ?? '');
+}
+
 /** The results file next to a plan. */
 export function resultsUri(plan: vscode.Uri): vscode.Uri {
-  return vscode.Uri.joinPath(plan, '..', resultsFileName(plan.path.split('/').pop() ?? ''));
+  return vscode.Uri.joinPath(plan, '..', resultsName(plan));
 }
 
 export async function readResultsText(plan: vscode.Uri): Promise<string | undefined> {
@@ -66,9 +73,11 @@ export class PlanFeatures implements vscode.CodeLensProvider, vscode.Disposable 
     this.registrations = [
       vscode.languages.registerCodeLensProvider(PLAN_SELECTOR, this),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
+      // A save alone changes nothing to check.
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document, DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       ...options.onDidChangeFleet.map((event) => event(() => this.recheckAll())),
+      options.onDidChangeMask(() => this.showAgain()),
     ];
     this.recheckAll();
   }
@@ -90,7 +99,7 @@ export class PlanFeatures implements vscode.CodeLensProvider, vscode.Disposable 
     const review = await this.options.reviewer.review(document.getText(), format, {
       fresh,
       resultsText: await readResultsText(document.uri),
-      resultsName: resultsFileName(document.uri.path.split('/').pop() ?? ''),
+      resultsName: resultsName(document.uri),
       signal: controller.signal,
     });
     if (controller.signal.aborted) return review;
@@ -145,7 +154,7 @@ export class PlanFeatures implements vscode.CodeLensProvider, vscode.Disposable 
       lenses.push(new vscode.CodeLens(top, { title: text, tooltip: t('Show the problems of this plan'), command: 'workbench.actions.view.problems' }));
     }
     if (review?.previous.size) {
-      lenses.push(new vscode.CodeLens(top, { title: `$(output) ${t('Open Results')}`, tooltip: resultsFileName(document.uri.path.split('/').pop() ?? ''), command: 'vscode.open', arguments: [resultsUri(document.uri)] }));
+      lenses.push(new vscode.CodeLens(top, { title: `$(output) ${t('Open Results')}`, tooltip: resultsName(document.uri), command: 'vscode.open', arguments: [resultsUri(document.uri)] }));
     }
     return lenses;
   }
@@ -169,6 +178,14 @@ export class PlanFeatures implements vscode.CodeLensProvider, vscode.Disposable 
         void this.review(document, false).catch(() => undefined);
       }, ms),
     );
+  }
+
+  /** Shows each open plan's last findings again (the mask changed, not the fleet). */
+  private showAgain(): void {
+    for (const d of vscode.workspace.textDocuments) {
+      const review = this.reviews.get(d.uri.toString());
+      if (review) this.show(d, review);
+    }
   }
 
   private recheckAll(): void {

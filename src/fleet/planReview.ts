@@ -120,6 +120,14 @@ export class PlanReviewer {
     await this.withThreeNetwork(changes, cards, usedFleets, options.fresh ?? false);
     await this.followEarlierOrders(previous, cards, fleets, options.signal);
     const byId = new Map(fleets.map((f) => [f.account.id, f]));
+    // When an earlier apply (perhaps in another window) last started something on each card: one
+    // pass over its results, not one per line checked.
+    const startedEarlier = new Map<string, number>();
+    for (const r of previous.values()) {
+      if (!r.cardId || !r.sentAt || !(r.outcome === 'succeeded' || r.outcome === 'work-order-pending' || r.outcome === 'may-have-been-carried-out')) continue;
+      const ms = Date.parse(r.sentAt);
+      if (Number.isFinite(ms)) startedEarlier.set(r.cardId, Math.max(ms, startedEarlier.get(r.cardId) ?? -Infinity));
+    }
     const facts: PlanFacts = {
       now,
       cards,
@@ -127,13 +135,7 @@ export class PlanReviewer {
       attributes: (id) => attributes.get(id),
       pendingAction: (id, cardId) => byId.get(id)?.tracker.pendingAction(cardId),
       lastStart: (id, cardId, action) => {
-        const mine = byId.get(id)?.tracker.lastStarted(cardId, action)?.startedAt;
-        // An earlier apply (perhaps in another window) started it too.
-        const theirs = [...previous.values()]
-          .filter((r) => r.cardId === cardId && r.sentAt && (r.outcome === 'succeeded' || r.outcome === 'work-order-pending' || r.outcome === 'may-have-been-carried-out'))
-          .map((r) => Date.parse(r.sentAt ?? ''))
-          .filter((ms) => Number.isFinite(ms));
-        const all = [mine, ...theirs].filter((x): x is number => x !== undefined);
+        const all = [byId.get(id)?.tracker.lastStarted(cardId, action)?.startedAt, startedEarlier.get(cardId)].filter((x): x is number => x !== undefined);
         return all.length ? Math.max(...all) : undefined;
       },
       previous,

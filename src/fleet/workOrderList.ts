@@ -174,6 +174,9 @@ export class WorkOrderList implements Disposable {
   /** Every pending order of the filter's type: one request per pending status the filter admits, at once. */
   private async readPending(): Promise<void> {
     const generation = this.pendingGeneration;
+    // The follower reads every few seconds: the view is drawn again only when what it shows changed.
+    const shown = (): string => JSON.stringify([this.pendingRead, this.pendingFailure === undefined ? null : String(this.pendingFailure), this.pendingOrders]);
+    const before = shown();
     const statuses = PENDING_WORK_ORDER_STATUSES.filter((s) => this.filterValue.status === undefined || this.filterValue.status === s);
     const type = this.filterValue.type;
     try {
@@ -187,6 +190,6 @@ export class WorkOrderList implements Disposable {
       this.pendingFailure = err;
     }
     this.pendingRead = true;
-    this.changed.fire();
+    if (shown() !== before) this.changed.fire();
   }
 }

@@ -57,7 +57,9 @@ test('detail and usage: open detail, open usage, switch month, table view, expor
     await select.selectOption(options[1].value);
     await expect(select, `the month picker to show ${options[1].label}`).toHaveValue(options[1].value);
     await expect(frame.locator('#app'), 'last month to load').toHaveAttribute('aria-busy', 'false');
-    await expect(frame.locator('caption').first(), `the daily table is for ${options[1].label}`).toContainText(options[1].label);
+    // The forecast's table comes first; the daily table's caption names its month.
+    const daily = frame.locator('caption').filter({ hasText: /^Daily traffic/ });
+    await expect(daily, `the daily table is for ${options[1].label}`).toContainText(options[1].label);
   });
 
   await test.step('switch to the table view', async () => {

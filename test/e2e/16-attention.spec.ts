@@ -20,7 +20,7 @@ import {
   waitForNotification,
 } from './lib/workbench';
 
-test.use({ demo: true });
+test.use({ demo: true, settings: { 'simFleet.attention.enabled': true } });
 
 const attentionRow = (page: Parameters<typeof cardsTree>[0]) => cardsTree(page).getByRole('treeitem', { name: /^Needs attention, [\d,]+ cards$/ });
 const reasonRow = (page: Parameters<typeof cardsTree>[0], word: string) => cardsTree(page).getByRole('treeitem', { name: new RegExp(`^${escapeRe(word)}, [\\d,]+ cards$`) });

@@ -100,6 +100,8 @@ describe('language-model tools', function () {
 
   it('card data reaches the model as data: it cannot close the JSON block or pass for markup', async () => {
     const card = demo.simulator.store.card(44);
+    // Read once first: the identifier look-up now holds the card, and the tool must not answer from it.
+    await invoke('simFleet_getCard', { identifier: card.vo.iccid });
     card.vo.customer_attribute6 = HOSTILE;
     demo.simulator.store.touch(card);
     const { text, data } = await invoke('simFleet_getCard', { identifier: card.vo.iccid });

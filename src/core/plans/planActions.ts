@@ -97,9 +97,9 @@ export const PLAN_ACTIONS: Record<CardAction, PlanActionSpec> = {
   sendSms: { aliases: [], value: 'sms', valueRequired: true, attribute: false, description: 'Send one SMS to a China Mobile or China Telecom card in use.', valueDescription: 'The message: one SMS, at most 160 characters (70 with Chinese or other characters outside the GSM alphabet).' },
 };
 
-/** Action names as a file may write them: any case, with or without spaces, dashes or underscores. */
-const normal = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, '');
-const BY_NAME = new Map<string, CardAction>(CARD_ACTIONS.flatMap((a) => planActionNamesOf(a).map((n) => [normal(n), a] as const)));
+/** Names (actions, column headers) as a file may write them: any case, with or without spaces, dashes or underscores. */
+export const planNameKey = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, '');
+const BY_NAME = new Map<string, CardAction>(CARD_ACTIONS.flatMap((a) => planActionNamesOf(a).map((n) => [planNameKey(n), a] as const)));
 
 /** The names a file may use for an action, its own first. */
 export function planActionNamesOf(action: CardAction): string[] {
@@ -112,7 +112,7 @@ export function planActionNames(): string[] {
 }
 
 export function planAction(name: string): CardAction | undefined {
-  return BY_NAME.get(normal(name));
+  return BY_NAME.get(planNameKey(name));
 }
 
 const problem = (message: string, ...args: Array<string | number>): Problem => ({ message, args });

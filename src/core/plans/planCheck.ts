@@ -28,6 +28,7 @@ import { simStatusWord } from '../words';
 import type { AttributeRef } from './planActions';
 import { PLAN_ACTIONS, planAction, readAttributeRef, readPlanInput } from './planActions';
 import type { PlanColumn, PlanEntry, PlanFile } from './planFile';
+import { lineIndex } from './planFile';
 import type { PlanResult } from './planResults';
 import { changeKey } from './planResults';
 
@@ -79,21 +80,6 @@ export interface PlannedChange {
 
 const say = (t: Translate, p: Problem): string => t(p.message, ...p.args);
 
-/** 1-based line of every offset asked for, in one pass. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 /** How a card text names a card, or why it names none. */
 export function readCardRef(text: string): CardRef | Problem {

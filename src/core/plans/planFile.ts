@@ -13,6 +13,7 @@
  * every digit.
  */
 import type { Problem } from '../cardInputs';
+import { planNameKey } from './planActions';
 
 export type PlanFormat = 'csv' | 'json';
 export type PlanColumn = 'card' | 'action' | 'value' | 'attribute' | 'account' | 'note';
@@ -79,11 +80,10 @@ const HEADER_NAMES: Record<PlanColumn, readonly string[]> = {
   account: ['account', '账号', '帐号', '账户'],
   note: ['note', 'notes', 'comment', 'comments', 'remark', '备注', '说明'],
 };
-const headerKey = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]+/g, '');
-const COLUMN_BY_HEADER = new Map<string, PlanColumn>(PLAN_COLUMNS.flatMap((c) => HEADER_NAMES[c].map((n) => [headerKey(n), c] as const)));
+const COLUMN_BY_HEADER = new Map<string, PlanColumn>(PLAN_COLUMNS.flatMap((c) => HEADER_NAMES[c].map((n) => [planNameKey(n), c] as const)));
 
 export function planColumnOf(header: string): PlanColumn | undefined {
-  return COLUMN_BY_HEADER.get(headerKey(header));
+  return COLUMN_BY_HEADER.get(planNameKey(header));
 }
 
 interface Cell {
@@ -320,11 +320,20 @@ function parseJsonNodes(text: string): JsonNode {
   return root;
 }
 
-/** 1-based line of an offset, for messages. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let k = 0; k < offset && k < text.length; k++) if (text[k] === '\n') line++;
-  return line;
+/** 1-based line of every offset asked for, in one pass. */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 function fieldOf(node: JsonNode): PlanField {
@@ -358,7 +367,7 @@ function readJsonPlan(text: string): PlanFile {
     root = parseJsonNodes(text);
   } catch (err) {
     const at = err instanceof JsonSyntaxError ? err.offset : 0;
-    problems.push({ start: at, end: Math.min(text.length, at + 1), severity: 'error', problem: problem('The plan is not valid JSON (line {0}); fix the syntax there.', lineOf(text, at)) });
+    problems.push({ start: at, end: Math.min(text.length, at + 1), severity: 'error', problem: problem('The plan is not valid JSON (line {0}); fix the syntax there.', lineIndex(text)(at)) });
     return { format: 'json', entries: [], problems };
   }
   let list: JsonNode | undefined;

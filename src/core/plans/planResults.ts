@@ -9,6 +9,7 @@
 import type { PlanFormat } from './planFile';
 import { csvTable } from './planFile';
 import { planAction } from './planActions';
+import { csvQuote } from '../csv';
 
 /**
  * What happened to a change, as the file says it (stable words, so the file reads the same in
@@ -55,7 +56,7 @@ const CSV_COLUMNS = ['line', 'card', 'action', 'value', 'attribute', 'account', 
 function csvCell(s: string, formulaSafe: boolean): string {
   let v = s;
   if (formulaSafe && /^[=+\-@\t\r]/.test(v) && !/^-\d+(\.\d+)?$/.test(v)) v = `'${v}`;
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return csvQuote(v);
 }
 
 export function writeResults(results: readonly PlanResult[], format: PlanFormat, planName: string, now: Date): string {

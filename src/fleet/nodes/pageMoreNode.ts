@@ -53,7 +53,6 @@ export async function pagedChildren<T>(
   idBase: string,
   ctx: TreeContext,
   empty: string,
-  retry?: vscode.Command,
 ): Promise<FleetNode[]> {
   const { t } = ctx;
   if (!list.settled) await list.load();
@@ -62,7 +61,7 @@ export async function pagedChildren<T>(
   if (list.error !== undefined) {
     const failed =
       nodes.length === 0
-        ? new MessageNode(parent, 'error', errorMessage(list.error, t), retry ?? more.command(t('Retry')), idBase, ctx.mask)
+        ? new MessageNode(parent, 'error', errorMessage(list.error, t), more.command(t('Retry')), idBase, ctx.mask)
         : new MessageNode(parent, 'error', t('Could not load more: {0}', errorMessage(list.error, t)), more.command(t('Retry')), idBase, ctx.mask);
     return [...nodes, failed];
   }

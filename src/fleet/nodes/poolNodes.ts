@@ -50,7 +50,6 @@ export class PoolKindNode implements FleetNode {
 
   getChildren(): Promise<FleetNode[]> {
     const { t } = this.ctx;
-    const retry = { command: 'simFleet.pools.refresh' satisfies CommandId, title: t('Retry'), arguments: [{ accountId: this.accountId }] };
     return pagedChildren(
       this,
       this.fleet.pools.pools(this.kind),
@@ -58,7 +57,6 @@ export class PoolKindNode implements FleetNode {
       `pools:${this.accountId}:${this.kind}`,
       this.ctx,
       this.kind === 'flow' ? t('This account has no flow pools.') : t('This account has no back pools.'),
-      retry,
     );
   }
 }

@@ -34,8 +34,9 @@ export async function workOrderChildren(fleet: AccountFleet, ctx: TreeContext, p
   }
   const nodes: FleetNode[] = rows.map((o) => new WorkOrderNode(parent, fleet, o, ctx));
   const more = new PageMoreNode(parent, list.orders, `orders:${accountId}`, ctx);
-  // A page after the first that failed: the orders stay, the error and its retry follow them.
-  if (list.error !== undefined) nodes.push(new MessageNode(parent, 'error', t('Could not load more: {0}', errorMessage(list.error, t)), more.command(t('Retry')), `wo-more:${accountId}`, ctx.mask));
+  // A page after the first that failed (its retry loads that page again), or the pending orders'
+  // read (its retry reads the account's orders again): the orders stay, the error follows them.
+  if (list.error !== undefined) nodes.push(new MessageNode(parent, 'error', t('Could not load more: {0}', errorMessage(list.error, t)), list.orders.error !== undefined ? more.command(t('Retry')) : retry, `wo-more:${accountId}`, ctx.mask));
   else if (list.orders.hasMore) nodes.push(more);
   return nodes;
 }

@@ -109,6 +109,12 @@ export const test = base.extend<JourneyOptions & { journey: Journey }>({
           'simFleet.demo.cards': 1000,
           // Sticky group headers would duplicate rows at the top of the tree while scrolling.
           'workbench.tree.enableStickyScroll': false,
+          // The SIM Fleet container holds several views; VS Code otherwise shows a view's title
+          // buttons only while the pointer is over it.
+          'workbench.view.alwaysShowHeaderActions': true,
+          // Needs attention reads the whole fleet in the background and adds a group above the status
+          // groups; the journeys about other things run without it (16-attention turns it on).
+          'simFleet.attention.enabled': false,
           ...settings,
         },
         env: { ...(demo ? { SIM_FLEET_DEMO: '1' } : {}), ...env },

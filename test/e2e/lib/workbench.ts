@@ -298,12 +298,16 @@ export const quickInputBox = (page: Page) => quickInput(page).locator('.quick-in
 
 /** F1, type the command's title, Enter on the row that is exactly that command. */
 export async function runCommand(page: Page, title: string) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  await quickInputBox(page).waitFor();
-  await quickInputBox(page).fill(`>${title}`);
   const name = new RegExp(`^${escapeRe(title)}(,|$| )`);
-  await quickInput(page).getByRole('option', { name }).first().waitFor();
+  // The palette closes when something else takes the focus as it opens (a view refreshing after the
+  // last command); nothing has run before Enter, so opening it again is what a person would do.
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await quickInputBox(page).waitFor({ timeout: 5_000 });
+    await quickInputBox(page).fill(`>${title}`, { timeout: 5_000 });
+    await quickInput(page).getByRole('option', { name }).first().waitFor({ timeout: 10_000 });
+  }).toPass({ timeout: 45_000, intervals: [500] });
   // Recently used commands come first; walk down to the command if another one is on top.
   await expect(async () => {
     const focused = (await quickInput(page).locator('.monaco-list-row.focused').first().getAttribute('aria-label', { timeout: 1_000 })) ?? '';
