@@ -4,11 +4,18 @@
  * and every check a new switch policy must pass before it is sent (AddNetworkSwitchPolicy). Pure;
  * each check returns the sentence to show (English source text for `t`) or nothing.
  */
-import type { NetworkSwitchPolicyDto, NetworkSwitchPolicyVo, SimDeviceMultiplyVo } from '../gsl/models';
+import type { GslApi } from '../gsl/api';
+import type { Id, NetworkSwitchPolicyDto, NetworkSwitchPolicyVo, SimDeviceMultiplyVo } from '../gsl/models';
 import type { Problem } from './cardInputs';
 import { CONTROL } from './cardInputs';
 import type { Carrier, ThreeNetworkInfo } from './cardRules';
 import type { Translate } from './translate';
+
+/** One card's three-network record (ListSimDeviceMultiply by card id), or undefined when it is not one. */
+export async function readThreeNetworkRecord(client: Pick<GslApi, 'listSimDeviceMultiply'>, cardId: Id): Promise<SimDeviceMultiplyVo | undefined> {
+  const page = await client.listSimDeviceMultiply({ sim_card_id: cardId, limit: 10, offset: 1 });
+  return page.sim_cards.find((c) => c.sim_card_id === cardId);
+}
 
 /** Carrier numbers of SwitchNetwork and of policies. */
 export const THREE_NETWORK_CARRIERS = [1, 2, 3] as const;

@@ -11,6 +11,7 @@ import { POOL_KINDS } from '../core/poolText';
 import { Emitter } from '../core/events';
 import type { Disposable } from '../core/events';
 import { PagedList } from './pagedList';
+import { billingCycleKey } from '../core/attention/days';
 
 export type PoolListClient = Pick<GslApi, 'listSimPools' | 'listBackPools' | 'listSimPoolMembers' | 'listBackPoolMembers'>;
 
@@ -69,7 +70,7 @@ export class PoolList implements Disposable {
     const key = `${p.kind}:${p.pool.id}`;
     let list = this.memberLists.get(key);
     if (!list) {
-      const cycle = p.pool.billing_cycle ?? currentCycle();
+      const cycle = p.pool.billing_cycle ?? billingCycleKey(Date.now());
       list = new PagedList<PoolMemVO>(
         async ({ offset, limit }) => {
           const client = this.requireClient();
@@ -103,10 +104,4 @@ export class PoolList implements Disposable {
     if (!client) throw new Error('The account is not signed in.');
     return client;
   }
-}
-
-/** This month as the pools' billing cycle, YYYY-MM (local time). */
-function currentCycle(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }

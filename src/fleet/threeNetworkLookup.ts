@@ -7,6 +7,7 @@
  */
 import type { GslApi } from '../gsl/api';
 import type { Id, SimDeviceMultiplyVo } from '../gsl/models';
+import { readThreeNetworkRecord } from '../core/threeNetwork';
 
 /** The service's largest page: the account's three-network cards are a few per hundred. */
 const PAGE = 500;
@@ -28,8 +29,7 @@ export class ThreeNetworkLookup {
     if (!client) return undefined;
     try {
       this.reads++;
-      const page = await client.listSimDeviceMultiply({ sim_card_id: cardId, limit: 10, offset: 1 });
-      const found = page.sim_cards.find((c) => c.sim_card_id === cardId) ?? null;
+      const found = (await readThreeNetworkRecord(client, cardId)) ?? null;
       this.known.set(cardId, found);
       return found ?? undefined;
     } catch {

@@ -14,6 +14,7 @@ import type { CardLike } from '../core/cardText';
 import { cardLabel } from '../core/cardText';
 import { ACTION_COMMANDS } from '../core/commandIds';
 import { errorMessage } from '../core/errorWords';
+import { readThreeNetworkRecord } from '../core/threeNetwork';
 import type { CardDetailPanelState, CardDetailView, ForecastState, HostMessage, WebviewMessage } from './protocol';
 import { DEFAULT_ATTENTION_SETTINGS } from '../core/attention/settings';
 import { buildForecastState, forecastMonth } from './forecastModel';
@@ -206,9 +207,10 @@ export class CardDetailPanel extends PanelHost {
   /** Whether the card is a three-network card, and if so the carrier it is online with. */
   private async loadThreeNetwork(client: GslApi, gen: number): Promise<void> {
     try {
-      const page = await client.listSimDeviceMultiply({ sim_card_id: this.cardId, limit: 10, offset: 1 });
+      // Read fresh, not from the tree's session cache: the panel shows the card as it is now.
+      const found = await readThreeNetworkRecord(client, this.cardId);
       if (gen !== this.generation || this.isDisposed) return;
-      this.threeNetwork = page.sim_cards.find((c) => c.sim_card_id === this.cardId);
+      this.threeNetwork = found;
       if (this.threeNetwork) this.rebuild();
     } catch (err) {
       // The card is still worth showing without it.

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Id } from '../gsl/models';
 import type { AccountId } from '../core/accounts';
 import type { CardLike } from '../core/cardText';
-import { isCardDetailPanelState, isUsagePanelState } from './protocol';
+import { isCardDetailPanelState, isPoolUsagePanelState, isUsagePanelState } from './protocol';
 import { CARD_DETAIL_VIEW_TYPE, CardDetailPanel } from './cardDetailPanel';
 import { USAGE_VIEW_TYPE, UsagePanel } from './usagePanel';
 import { POOL_USAGE_VIEW_TYPE, PoolUsagePanel } from './poolUsagePanel';
@@ -28,6 +28,7 @@ export class Panels implements vscode.Disposable {
     this.registrations = [
       vscode.window.registerWebviewPanelSerializer(CARD_DETAIL_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.restoreDetail(panel, state) }),
       vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.restoreUsage(panel, state) }),
+      vscode.window.registerWebviewPanelSerializer(POOL_USAGE_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.restorePoolUsage(panel, state) }),
     ];
   }
 
@@ -55,10 +56,7 @@ export class Panels implements vscode.Disposable {
         return p;
       }
     }
-    const panel = new PoolUsagePanel(vscode.window.createWebviewPanel(POOL_USAGE_VIEW_TYPE, this.services.t('SIM usage'), vscode.ViewColumn.Active, this.options()), this.services, accountId, pool);
-    this.poolUsage.add(panel);
-    panel.onDidDispose(() => this.poolUsage.delete(panel));
-    return panel;
+    return this.trackPoolUsage(new PoolUsagePanel(vscode.window.createWebviewPanel(POOL_USAGE_VIEW_TYPE, this.services.t('SIM usage'), vscode.ViewColumn.Active, this.options()), this.services, accountId, pool));
   }
 
   /** Shows the card's detail panel, revealing the one already open for it. */
@@ -108,6 +106,19 @@ export class Panels implements vscode.Disposable {
     this.trackUsage(new UsagePanel(panel, this.services, accountId, state.cardIds.map((id) => ({ sim_card_id: id }))));
   }
 
+  /** Restores a pool's usage panel after a reload from `{ accountId, poolKind, poolId, poolName }`. */
+  async restorePoolUsage(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const accountId = isPoolUsagePanelState(state) ? this.accountOf(state.accountId) : undefined;
+    if (!isPoolUsagePanelState(state) || accountId === undefined) {
+      this.services.log.warn('Closed a pool usage panel whose saved state was not a pool.');
+      panel.dispose();
+      return;
+    }
+    // The cycles are read again by name and id; the rest of the pool's record is not needed here.
+    const pool = { kind: state.poolKind, pool: { id: state.poolId, pool_name: state.poolName } } as AnyPool;
+    this.trackPoolUsage(new PoolUsagePanel(panel, this.services, accountId, pool));
+  }
+
   /**
    * The account a restored panel belongs to. Panels saved before accounts had ids name none: they
    * belong to the one account signed in then, which after a reload is the first one back.
@@ -123,6 +134,12 @@ export class Panels implements vscode.Disposable {
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return { ...webviewOptions(this.services.extensionUri), enableFindWidget: true };
+  }
+
+  private trackPoolUsage(panel: PoolUsagePanel): PoolUsagePanel {
+    this.poolUsage.add(panel);
+    panel.onDidDispose(() => this.poolUsage.delete(panel));
+    return panel;
   }
 
   private trackDetail(panel: vscode.WebviewPanel, accountId: AccountId, card: CardLike): CardDetailPanel {

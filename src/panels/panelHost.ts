@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { isWebviewMessage } from './protocol';
 import { maskDeep } from '../core/mask';
 import type { PanelServices } from './panelServices';
-import type { CardDetailPanelState, HostMessage, PanelKind, UsagePanelState, WebviewMessage } from './protocol';
+import type { CardDetailPanelState, HostMessage, PanelKind, UsagePanelState, PoolUsagePanelState, WebviewMessage } from './protocol';
 import { buildShell, makeNonce } from './html';
 import { localizedStrings } from './strings';
 
@@ -70,7 +70,7 @@ export abstract class PanelHost implements vscode.Disposable {
   }
 
   /** What the page saves for a reload: the card id(s) only. */
-  protected abstract identity(): CardDetailPanelState | UsagePanelState;
+  protected abstract identity(): CardDetailPanelState | UsagePanelState | PoolUsagePanelState;
   /** The messages that describe what the panel shows now; re-sent whenever the page (re)loads. */
   protected abstract currentMessages(): HostMessage[];
   protected abstract handle(message: Exclude<WebviewMessage, { type: 'ready' } | { type: 'snapshot' }>): void | Promise<void>;

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { AccountId } from '../core/accounts';
 import { errorMessage } from '../core/errorWords';
 import type { AnyPool } from '../core/poolText';
-import type { HostMessage, SectionState, SeriesView, UsagePanelState, UsageView, WebviewMessage } from './protocol';
+import type { HostMessage, PoolUsagePanelState, SectionState, SeriesView, UsageView, WebviewMessage } from './protocol';
 import { PanelHost } from './panelHost';
 import type { PanelServices } from './panelServices';
 import { buildPoolCyclesView, loadPoolCycles } from './poolUsageModel';
@@ -78,9 +78,9 @@ export class PoolUsagePanel extends PanelHost {
     };
   }
 
-  /** The page keeps no card ids: a pool's panel is not brought back after a reload. */
-  protected identity(): UsagePanelState {
-    return { accountId: this.accountId, cardIds: [] };
+  /** What the page keeps to bring the panel back after a reload: the pool's kind, id and name. */
+  protected identity(): PoolUsagePanelState {
+    return { accountId: this.accountId, poolKind: this.pool.kind, poolId: this.pool.pool.id, poolName: this.pool.pool.pool_name };
   }
 
   protected currentMessages(): HostMessage[] {

@@ -4,7 +4,7 @@
  * users (tags, custom attributes) and may hold anything.
  */
 import { isHostMessage } from '../panels/protocol';
-import type { CardDetailPanelState, HostMessage, Strings, UsagePanelState, WebviewMessage } from '../panels/protocol';
+import type { CardDetailPanelState, HostMessage, Strings, PoolUsagePanelState, UsagePanelState, WebviewMessage } from '../panels/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -21,7 +21,7 @@ export function send(message: WebviewMessage): void {
 }
 
 /** Only identity goes here; the host fetches everything else again after a reload. */
-export function saveState(state: CardDetailPanelState | UsagePanelState): void {
+export function saveState(state: CardDetailPanelState | UsagePanelState | PoolUsagePanelState): void {
   api.setState(state);
 }
 

@@ -144,6 +144,31 @@ describe('pools view', function () {
     }
   });
 
+  it('brings a pool\'s usage panel back after a reload from the pool it saved, and drops a state that is not a pool', async () => {
+    const node = poolsOf(await (await kind('flow')).getChildren())[0];
+    const pool = node.pool;
+    const opened = (await vscode.commands.executeCommand('simFleet.pool.openUsage', node)) as PoolUsagePanel;
+    // What the page keeps is what the serializer is given after a reload.
+    const saved = { accountId: api.fleet().account.id, poolKind: 'flow', poolId: pool.pool.id, poolName: pool.pool.pool_name };
+    assert.deepEqual((opened as unknown as { identity(): unknown }).identity(), saved);
+    opened.dispose();
+    const webviewPanel = vscode.window.createWebviewPanel('simFleet.poolUsage', 'restored', vscode.ViewColumn.Active, {});
+    await api.panels.restorePoolUsage(webviewPanel, saved);
+    const restored = [...api.panels.poolUsagePanels()].find((p) => p.shows(api.fleet().account.id, pool));
+    assert.ok(restored, 'the restored panel is tracked');
+    await until(() => restored.view.monthly.status === 'ready');
+    const view = restored.view.monthly.status === 'ready' ? restored.view.monthly.data : assert.fail('ready');
+    assert.equal(view.periods.length, 6, 'six billing cycles read again');
+    assert.equal(restored.panel.title, api.t('Pool usage: {0}', pool.pool.pool_name));
+    restored.dispose();
+
+    const bad = vscode.window.createWebviewPanel('simFleet.poolUsage', 'bad', vscode.ViewColumn.Active, {});
+    let disposed = false;
+    bad.onDidDispose(() => (disposed = true));
+    await api.panels.restorePoolUsage(bad, { ...saved, poolName: '<img src=x>\n' });
+    assert.equal(disposed, true);
+  });
+
   it('shows an injected error as an error node with Retry, and Retry brings the pools back', async () => {
     demo.simulator.setFaults({ errorRate: 1, errorStatus: 403, errorCode: 'APIGW.0302', pathPattern: '^/v1/sim-pools' });
     await vscode.commands.executeCommand('simFleet.pools.refresh');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isCardDetailPanelState, isHostMessage, isUsagePanelState, isWebviewMessage } from '../../src/panels/protocol';
+import { isCardDetailPanelState, isHostMessage, isPoolUsagePanelState, isUsagePanelState, isWebviewMessage } from '../../src/panels/protocol';
 import { buildShell, contentSecurityPolicy, makeNonce } from '../../src/panels/html';
 import { WEBVIEW_STRINGS, localizedStrings } from '../../src/panels/strings';
 import { readFileSync } from 'node:fs';
@@ -71,6 +71,21 @@ test('saved panel state holds card ids and nothing else', () => {
   assert.equal(isUsagePanelState({ cardIds: ['1', '2'] }), true);
   assert.equal(isUsagePanelState({ cardIds: [] }), false);
   assert.equal(isUsagePanelState({ cardIds: ['1', 2] }), false);
+});
+
+test('a pool usage panel saves the pool\'s kind, id and name, and nothing else', () => {
+  const pool = { accountId: 'demo', poolKind: 'flow', poolId: '4940000000000002', poolName: 'Unicom meters pool' };
+  assert.equal(isPoolUsagePanelState(pool), true);
+  assert.equal(isPoolUsagePanelState({ ...pool, poolKind: 'back' }), true);
+  assert.equal(isPoolUsagePanelState({ ...pool, poolKind: 'other' }), false);
+  assert.equal(isPoolUsagePanelState({ ...pool, poolId: '49x' }), false);
+  assert.equal(isPoolUsagePanelState({ ...pool, poolName: '' }), false);
+  assert.equal(isPoolUsagePanelState({ ...pool, poolName: 'a'.repeat(101) }), false);
+  assert.equal(isPoolUsagePanelState({ ...pool, poolName: 'line\nbreak' }), false);
+  assert.equal(isPoolUsagePanelState({ ...pool, view: {} }), false);
+  assert.equal(isPoolUsagePanelState({ ...pool, accountId: 'someone' }), false);
+  // The page takes it as the identity of its init message.
+  assert.equal(isHostMessage({ type: 'init', panel: 'usage', strings: {}, identity: pool }), true);
 });
 
 test('the page accepts host messages and ignores strays', () => {

@@ -258,7 +258,7 @@ export interface InitMessage {
   panel: PanelKind;
   strings: Strings;
   /** What the page keeps with `setState`, so a reload before the first data still restores the panel. */
-  identity: CardDetailPanelState | UsagePanelState;
+  identity: CardDetailPanelState | UsagePanelState | PoolUsagePanelState;
 }
 /** Notification: the full view to render. */
 export interface CardDetailStateMessage {
@@ -327,6 +327,8 @@ export type WebviewMessage =
  */
 export interface CardDetailPanelState { accountId?: string; cardId: string }
 export interface UsagePanelState { accountId?: string; cardIds: string[] }
+/** A pool's usage panel: its cycles are read again by the pool's name and id (ListSimPools / ListBackPools). */
+export interface PoolUsagePanelState { accountId?: string; poolKind: 'flow' | 'back'; poolId: string; poolName: string }
 
 // ---------------------------------------------------------------------------------------------
 // Guards. The host runs every incoming message through `isWebviewMessage` before acting on it:
@@ -406,7 +408,7 @@ export function isHostMessage(x: unknown): x is HostMessage {
   if (!isPlain(x) || typeof x.type !== 'string') return false;
   switch (x.type) {
     case 'init':
-      return (x.panel === 'cardDetail' || x.panel === 'usage') && isPlain(x.strings) && (isCardDetailPanelState(x.identity) || isUsagePanelState(x.identity));
+      return (x.panel === 'cardDetail' || x.panel === 'usage') && isPlain(x.strings) && (isCardDetailPanelState(x.identity) || isUsagePanelState(x.identity) || isPoolUsagePanelState(x.identity));
     case 'state':
       return (x.panel === 'cardDetail' || x.panel === 'usage') && isPlain(x.view);
     case 'loading':
@@ -430,6 +432,22 @@ function hasKeysWithAccount(x: Plain, keys: readonly string[]): boolean {
 
 export function isCardDetailPanelState(x: unknown): x is CardDetailPanelState {
   return isPlain(x) && hasKeysWithAccount(x, ['cardId']) && isCardId(x.cardId);
+}
+
+/** A pool's name as the API allows it (≤ 100 characters), with no control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const POOL_NAME = /^[^\u0000-\u001f\u007f]{1,100}$/;
+
+export function isPoolUsagePanelState(x: unknown): x is PoolUsagePanelState {
+  return (
+    isPlain(x) &&
+    hasKeysWithAccount(x, ['poolKind', 'poolId', 'poolName']) &&
+    (x.poolKind === 'flow' || x.poolKind === 'back') &&
+    typeof x.poolId === 'string' &&
+    ID.test(x.poolId) &&
+    typeof x.poolName === 'string' &&
+    POOL_NAME.test(x.poolName)
+  );
 }
 
 export function isUsagePanelState(x: unknown): x is UsagePanelState {
