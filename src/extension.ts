@@ -138,6 +138,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
       return reasons?.length ? attentionShort(reasons, t) : undefined;
     },
   });
+  const snapshotDocuments = new SnapshotDocuments(attention, () => hidden.mask, hidden.onDidChange);
   const cardDocuments = new CardDocuments({ accounts, onDidChangeCards: cardChanges.onDidChange, t, mask: () => hidden.mask, onDidChangeMask: hidden.onDidChange });
   // Change plans: checked against the fleets as they are edited, applied through the commands.
   const plans = new PlanFeatures({ reviewer: new PlanReviewer({ fleets, lookup, t, log }), t, mask: () => hidden.mask, onDidChangeFleet: [fleets.onDidChange, fleets.onDidChangeWorkOrder], onDidChangeMask: hidden.onDidChange });
@@ -173,7 +174,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SimFle
     changes,
     changesView,
     describeChanges,
-    vscode.workspace.registerTextDocumentContentProvider(SNAPSHOT_SCHEME, new SnapshotDocuments(attention)),
+    snapshotDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(SNAPSHOT_SCHEME, snapshotDocuments),
     tree,
     treeView,
     workOrders,

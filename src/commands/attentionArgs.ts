@@ -2,7 +2,7 @@
 import type { SimDeviceVO } from '../gsl/models';
 import type { AccountAttention } from '../fleet/attention';
 import type { SnapshotEntry } from '../fleet/fleetHistory';
-import { dayLabel } from '../core/attention/days';
+import { formatDate } from '../core/dateText';
 import type { PickItem } from '../host/ui';
 import type { AccountScopedCard } from './cardArgs';
 import { cardsFromArgs } from './cardArgs';
@@ -60,7 +60,7 @@ export async function chooseEarlierSnapshot(ctx: CommandContext, attention: Acco
   const since = (arg as { since?: unknown } | undefined)?.since;
   if (typeof since === 'number') return older.find((e) => e.takenAt === since);
   return ui.pickOne(
-    [...older].reverse().map((e) => ({ value: e, label: dayLabel(e.takenAt), description: new Date(e.takenAt).toLocaleTimeString(), icon: 'history' })),
+    [...older].reverse().map((e) => ({ value: e, label: formatDate(new Date(e.takenAt).toISOString(), ctx.t), description: new Date(e.takenAt).toLocaleTimeString(), icon: 'history' })),
     { title, placeholder: t('Since which snapshot?') },
   );
 }

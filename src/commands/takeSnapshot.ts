@@ -1,4 +1,5 @@
 import type { SnapshotEntry } from '../fleet/fleetHistory';
+import { settings } from '../host/settings';
 import { chooseAttention } from './attentionArgs';
 import type { CommandContext } from './commandContext';
 
@@ -8,6 +9,11 @@ import type { CommandContext } from './commandContext';
  */
 export async function takeSnapshot(ctx: CommandContext, arg?: unknown): Promise<SnapshotEntry | undefined> {
   const { t, ui } = ctx;
+  // Said before reading the whole fleet, not after.
+  if (!settings.history().enabled) {
+    void ui.warn(t('The fleet\'s history is turned off (simFleet.history.enabled): no snapshot is kept.'));
+    return undefined;
+  }
   const attention = await chooseAttention(ctx, arg, t('Take Fleet Snapshot Now'));
   if (!attention) return undefined;
   const run = await attention.run({ snapshot: 'always' });

@@ -4,7 +4,7 @@
  * reasons change (a reason it did not have when dismissed appears), or until the person restores
  * it. The one home of these rules; where dismissals are kept is the fleet's business. Pure.
  */
-import { dayLabel } from './attention/days';
+import { formatDateTime } from './dateText';
 import type { Translate } from './translate';
 
 const DAY_MS = 86_400_000;
@@ -64,9 +64,9 @@ export function dismissNoteProblem(note: string): string | undefined {
   return undefined;
 }
 
-/** Until when, in words: "until 2026-12-07", "until its reasons change", "until restored". */
+/** Until when, in words: "until 2026-12-07 15:00" (the machine's time zone), "until its reasons change", "until restored". */
 export function dismissalUntilText(d: Dismissal, t: Translate): string {
-  if (d.until !== undefined) return t('until {0}', dayLabel(d.until));
+  if (d.until !== undefined) return t('until {0}', formatDateTime(new Date(d.until).toISOString(), t));
   return d.choice === 'change' ? t('until its reasons change') : t('until restored');
 }
 

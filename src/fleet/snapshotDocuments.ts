@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { snapshotCardText } from '../core/changeWords';
+import type { Masker } from '../core/mask';
 import type { FleetAttention } from './attention';
 
 export const SNAPSHOT_SCHEME = 'simfleet-snapshot';
@@ -13,8 +14,29 @@ export function snapshotDocumentUri(accountId: string, takenAt: number, cardId: 
   return vscode.Uri.from({ scheme: SNAPSHOT_SCHEME, path: `/${encodeURIComponent(accountId)}/${takenAt}/${cardId}.json` });
 }
 
-export class SnapshotDocuments implements vscode.TextDocumentContentProvider {
-  constructor(private readonly attention: FleetAttention) {}
+/**
+ * With *Hide identifiers* on, the documents mask identifiers as every other surface does; when the
+ * setting changes, the open ones are read again.
+ */
+export class SnapshotDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly attention: FleetAttention,
+    private readonly mask: () => Masker,
+    onDidChangeMask: vscode.Event<unknown>,
+  ) {
+    this.subscription = onDidChangeMask(() => {
+      for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === SNAPSHOT_SCHEME) this.changed.fire(doc.uri);
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const m = /^\/([^/]+)\/(\d{13})\/(\d{1,20})\.json$/.exec(uri.path);
@@ -25,6 +47,6 @@ export class SnapshotDocuments implements vscode.TextDocumentContentProvider {
     const latest = this.attention.get(accountId)?.result?.snapshot;
     const snapshot = latest?.takenAt === takenAt ? latest : await this.attention.history.read(accountId, takenAt);
     const row = snapshot.findRow(m[3]);
-    return snapshotCardText(row >= 0 ? snapshot.card(row) : undefined, takenAt);
+    return this.mask()(snapshotCardText(row >= 0 ? snapshot.card(row) : undefined, takenAt));
   }
 }

@@ -168,6 +168,7 @@ export class CardTools implements vscode.Disposable {
   private async attention(input: AttentionInput): Promise<vscode.LanguageModelToolResult> {
     const { t } = this.ctx;
     const accounts = this.ctx.attention.all().filter((a) => input.accountId === undefined || a.accountId === input.accountId);
+    if (accounts.length === 0 && input.accountId !== undefined && this.ctx.accounts.all().length > 0) return answer(t('The account {0} is not signed in.', input.accountId));
     if (accounts.length === 0) return answer(t('No GSL account is signed in: sign in or start the demo fleet first.'));
     const reason = input.reason as CardReason | undefined;
     if (reason !== undefined && !(CARD_REASONS as readonly string[]).includes(reason)) return answer(t('Unknown reason; use one of: {0}.', CARD_REASONS.join(', ')));

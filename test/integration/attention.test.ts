@@ -153,7 +153,7 @@ describe('needs attention', function () {
     assert.equal(label(dismissed), 'Dismissed (1)');
     const [shown] = cardsOf(await dismissed.getChildren());
     assert.equal(shown.card.sim_card_id, node.card.sim_card_id);
-    assert.match(String(shown.getTreeItem().description), /dismissed until \d{4}-\d{2}-\d{2}: parked in a depot/);
+    assert.match(String(shown.getTreeItem().description), /dismissed until \d{4}-\d{2}-\d{2} \d{2}:\d{2}: parked in a depot/);
     assert.match(shown.getTreeItem().contextValue ?? '', /\bdismissed\b/);
     assert.ok(JSON.stringify(api.storedState()['global:simFleet.attention.dismissed.demo']).includes('parked in a depot'), 'kept in global state per account');
     const restored = await vscode.commands.executeCommand<Dismissal[]>('simFleet.attention.restore', shown);
@@ -310,9 +310,21 @@ describe('needs attention', function () {
     for (const cardId of stopped) assert.ok(csv.some((l) => l.startsWith(`Status changed,${cardId},`)));
     // One card's document as the first snapshot kept it, beside the latest run's reading.
     const uris = await vscode.commands.executeCommand<[vscode.Uri, vscode.Uri]>('simFleet.card.compareWithSnapshot', { card: { sim_card_id: stopped[0] }, accountId: id }, { since: first.takenAt });
-    const [then, now] = await Promise.all(uris.map(async (u) => JSON.parse((await vscode.workspace.openTextDocument(u)).getText()) as { card: { sim_card_id: string; sim_status: number } }));
+    const [then, now] = await Promise.all(uris.map(async (u) => JSON.parse((await vscode.workspace.openTextDocument(u)).getText()) as { card: { sim_card_id: string; sim_status: number; label: string } }));
     assert.deepEqual([then.card.sim_card_id, then.card.sim_status], [stopped[0], 20]);
     assert.deepEqual([now.card.sim_card_id, now.card.sim_status], [stopped[0], after[0].sim_status]);
+    // With Hide identifiers on, both sides mask the card's identifier, the documents already open too.
+    const whole = then.card.label;
+    assert.match(whole, /^\d{11,}$/, 'the card is labelled by an identifier');
+    await vscode.workspace.getConfiguration('simFleet').update('hideIdentifiers', true, vscode.ConfigurationTarget.Global);
+    try {
+      await until(async () => {
+        const texts = await Promise.all(uris.map(async (u) => (await vscode.workspace.openTextDocument(u)).getText()));
+        return texts.every((x) => !x.includes(whole) && x.includes(whole.slice(0, 4)));
+      });
+    } finally {
+      await vscode.workspace.getConfiguration('simFleet').update('hideIdentifiers', undefined, vscode.ConfigurationTarget.Global);
+    }
     // Clean up the kept dismissal for other suites.
     await attention.restore([kept.sim_card_id]);
   });
