@@ -67,7 +67,7 @@ export interface FleetAttentionOptions {
   now?: () => number;
   /** Shows that a run is on its way (the window's progress), since the tree stays usable meanwhile. */
   showProgress?: (accountId: AccountId, work: Promise<unknown>) => void;
-  /** How often to look whether today's snapshot is taken; default hourly. */
+  /** How often to look whether today's snapshot is taken and which dismissals still hold; default hourly. */
   dailyCheckMs?: number;
   /** Delay of a requested (not immediate) run; default 2 s, so a burst of changes makes one run. */
   debounceMs?: number;
@@ -119,6 +119,12 @@ export class AccountAttention implements Disposable {
   private readonly recordQueue: string[] = [];
   private readonly queued = new Set<string>();
   private recordReads = 0;
+  /** Moves on at every forget: a read started before one may hold the card as it was, and is read again. */
+  private recordGeneration = 0;
+  /** When the last run ended, done or not: the rule for refreshes of the whole view counts from it. */
+  private lastEnded: number | undefined;
+  /** Cards were named as changed while a run was on its way (it may have read them already). */
+  private changedWhileRunning = false;
   private disposed = false;
   readonly dismissals: AttentionDismissals;
 
@@ -208,6 +214,17 @@ export class AccountAttention implements Disposable {
     this.dismissedNow = this.dismissals.active(this.now(), this.reasonsOf);
   }
 
+  /**
+   * A timed dismissal runs out while nothing else happens (no run, dismiss or restore): the
+   * dismissals in force are looked at again, and a change is told only when some ended.
+   */
+  recheckDismissals(): void {
+    const before = this.dismissedNow;
+    this.refreshDismissed();
+    const after = this.dismissedNow;
+    if (after.size !== before.size || [...after.keys()].some((id) => !before.has(id))) this.fire('dismissals');
+  }
+
   async dismiss(cards: ReadonlyArray<{ cardId: string; label: string }>, choice: DismissChoice, note: string): Promise<Dismissal[]> {
     const now = this.now();
     const made = cards.map((c) => makeDismissal({ ...c, reasons: this.reasonsOf(c.cardId) ?? 0 }, choice, note, now));
@@ -243,6 +260,7 @@ export class AccountAttention implements Disposable {
 
   /** Cards known to have changed: their records are read again when next shown. */
   forgetRecords(cardIds?: readonly string[]): void {
+    this.recordGeneration++;
     if (!cardIds) {
       this.records.clear();
       this.unreadable.clear();
@@ -258,17 +276,26 @@ export class AccountAttention implements Disposable {
     const client = this.fleet.account.currentClient();
     while (client && !this.disposed && this.recordReads < RECORD_READS && this.recordQueue.length > 0) {
       const id = this.recordQueue.shift()!;
+      const generation = this.recordGeneration;
+      const current = (): boolean => generation === this.recordGeneration;
       this.recordReads++;
       client
         .showSimCard({ sim_card_id: id })
         .then(
-          (card) => void this.records.set(id, card),
+          (card) => {
+            if (current()) this.records.set(id, card);
+          },
           // The card may be gone from the account since the run: it stays listed as the run saw it.
-          () => void this.unreadable.add(id),
+          () => {
+            if (current()) this.unreadable.add(id);
+          },
         )
         .finally(() => {
           this.recordReads--;
-          this.queued.delete(id);
+          // Forgotten while on its way: the answer may be from before the change, and the id was
+          // still queued when the tree asked again, so it is read again (it stays queued).
+          if (current()) this.queued.delete(id);
+          else this.recordQueue.push(id);
           if (this.recordReads === 0 && this.recordQueue.length === 0 && !this.disposed) this.fire('records');
           this.pumpRecords();
         });
@@ -307,6 +334,8 @@ export class AccountAttention implements Disposable {
     if (!client || this.disposed) return Promise.resolve(undefined);
     const controller = new AbortController();
     this.controller = controller;
+    // This run reads the cards after any change named so far.
+    this.changedWhileRunning = false;
     this.setState({ kind: 'running' });
     const work = this.execute(client, config, controller.signal, options.snapshot ?? 'daily').then(
       (run) => {
@@ -316,6 +345,7 @@ export class AccountAttention implements Disposable {
         this.flagged = run.result.cards();
         this.forgetRecords();
         this.refreshDismissed();
+        this.ended();
         this.setState({ kind: 'done' }, 'result');
         // Dismissals whose time ran out or whose card's reasons changed end for good.
         void this.dismissals.forgetEnded(this.now(), this.reasonsOf).catch((err: unknown) => this.options.log.error('Could not update the dismissed cards', err));
@@ -325,6 +355,7 @@ export class AccountAttention implements Disposable {
         if (this.controller !== controller) return undefined;
         this.controller = undefined;
         this.options.log.error(`Needs attention did not finish for ${this.fleet.account.label}`, error);
+        this.ended();
         this.setState({ kind: 'failed', error });
         return undefined;
       },
@@ -340,8 +371,36 @@ export class AccountAttention implements Disposable {
     this.controller = undefined;
     c.abort(new Error('Stopped by the user'));
     this.options.log.info(`Needs attention stopped for ${this.fleet.account.label}`);
+    // The person stopped the scan: cards changed meanwhile do not start it again behind their back.
+    this.changedWhileRunning = false;
+    this.lastEnded = this.now();
     this.setState({ kind: 'cancelled' });
     return true;
+  }
+
+  /** A run finished or failed: the time is kept, and cards changed while it ran are read by another. */
+  private ended(): void {
+    this.lastEnded = this.now();
+    if (this.changedWhileRunning) this.requestRun();
+    this.changedWhileRunning = false;
+  }
+
+  /**
+   * Cards changed: their records are read again. Named cards (a finished work order) run the
+   * account again soon, or once the run on its way ends, since it may have read them before the
+   * change. A refresh of everything runs it only when the last run, however it ended, is at
+   * least `rerunAfterRefreshMs` old: after a Stop or a failure too, so a refresh does not undo
+   * the person's Stop (the Run command starts one regardless).
+   */
+  cardsChanged(cardIds?: readonly string[]): void {
+    this.forgetRecords(cardIds);
+    if (!this.options.config().enabled) return;
+    if (this.running) {
+      if (cardIds !== undefined) this.changedWhileRunning = true;
+      return;
+    }
+    const last = this.lastEnded;
+    if (cardIds !== undefined || last === undefined || this.now() - last >= (this.options.rerunAfterRefreshMs ?? 600_000)) this.requestRun();
   }
 
   /** Turned off in the settings: no run, no result. */
@@ -446,7 +505,11 @@ export class FleetAttention implements Disposable {
   constructor(private readonly options: FleetAttentionOptions) {
     this.subscription = options.fleets.onDidChange(() => this.sync());
     this.sync();
-    this.timer = setInterval(() => void this.dailyCheck(), options.dailyCheckMs ?? 3_600_000);
+    this.timer = setInterval(() => {
+      // Timed dismissals run out with no run to notice (auto-refresh is off by default).
+      for (const a of this.accounts.values()) a.recheckDismissals();
+      void this.dailyCheck();
+    }, options.dailyCheckMs ?? 3_600_000);
   }
 
   get history(): FleetHistory {
@@ -466,20 +529,9 @@ export class FleetAttention implements Disposable {
     for (const a of this.accounts.values()) if (accountId === undefined || a.accountId === accountId) a.requestRun(delayMs);
   }
 
-  /**
-   * Cards changed: their records are read again. A finished work order (cards named) runs the
-   * account again soon; a refresh of everything does when the last result is old (or missing).
-   */
+  /** Cards changed, in one account or any (AccountAttention.cardsChanged says what follows). */
   cardsChanged(e: CardsChangedEvent): void {
-    const now = (this.options.now ?? Date.now)();
-    const minAge = this.options.rerunAfterRefreshMs ?? 600_000;
-    for (const a of this.accounts.values()) {
-      if (e.accountId !== undefined && a.accountId !== e.accountId) continue;
-      a.forgetRecords(e.cardIds);
-      if (!this.options.config().enabled || a.running) continue;
-      const finished = a.state.kind === 'done' ? a.result?.asOf : undefined;
-      if (e.cardIds !== undefined || finished === undefined || now - finished >= minAge) a.requestRun();
-    }
+    for (const a of this.accounts.values()) if (e.accountId === undefined || a.accountId === e.accountId) a.cardsChanged(e.cardIds);
   }
 
   /** The settings changed: turned off, everything stops; otherwise every account runs again soon. */

@@ -12,6 +12,7 @@ import { changeRows, changesCsv, snapshotCardText } from '../../src/core/changeW
 import { dismissalActive, dismissNoteProblem, isDismissal, makeDismissal } from '../../src/core/dismissals';
 import { attentionShort, reasonShort } from '../../src/core/attentionWords';
 import type { Logger } from '../../src/core/logger';
+import type { SimDeviceVO } from '../../src/gsl/models';
 import { FleetAttention } from '../../src/fleet/attention';
 import type { AttentionChange } from '../../src/fleet/attention';
 import { FleetHistory } from '../../src/fleet/fleetHistory';
@@ -23,6 +24,14 @@ import { scoreAgainst } from './helpers/attention';
 
 async function until(cond: () => boolean): Promise<void> {
   while (!cond()) await new Promise((r) => setTimeout(r, 5));
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Whether `cond` holds within `ms` (for what must happen by itself, where `until` would hang). */
+async function within(cond: () => boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; !cond() && Date.now() < end; ) await sleep(5);
+  return cond();
 }
 
 const t = (s: string, ...args: unknown[]): string => s.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
@@ -51,6 +60,78 @@ describe('dismissal rules', () => {
     assert.equal(dismissNoteProblem('moved to the lab'), undefined);
     assert.ok(dismissNoteProblem('x'.repeat(201)));
     assert.ok(dismissNoteProblem('a\nb'));
+  });
+});
+
+describe('an account\'s Needs attention between runs (no fleet scan)', () => {
+  const NOW = Date.UTC(2026, 10, 30, 12);
+
+  function attentionWith(client: unknown, clock: () => number, changes: AttentionChange[], enabled: boolean, dailyCheckMs = 3_600_000): FleetAttention {
+    const fleet = {
+      account: { id: 'idle', kind: 'demo', label: 'Idle', currentClient: () => client },
+      model: { loadedCard: () => undefined, total: () => 0 },
+    } as unknown as AccountFleet;
+    const fa = new FleetAttention({
+      fleets: { all: () => [fleet], get: () => fleet, onDidChange: () => ({ dispose: () => undefined }) },
+      history: new FleetHistory(path.join(tmpdir(), 'sim-fleet-unused')),
+      store: new MemoryStore(),
+      config: () => ({ enabled, settings: attentionSettings(), history: { enabled: false, days: 180 } }),
+      log: quiet,
+      now: clock,
+      dailyCheckMs,
+    });
+    fa.onDidChange((e) => changes.push(e));
+    return fa;
+  }
+
+  // Auto-refresh is off by default and a day may pass without a run, dismiss or restore: the
+  // hourly timer is what brings a card dismissed "for 1 day" back.
+  test('a dismissal for one day ends on the hourly check with no run, and that is told once', async () => {
+    let clock = NOW;
+    const changes: AttentionChange[] = [];
+    // No client: no run ever starts, so only the timer can notice.
+    const fa = attentionWith(undefined, () => clock, changes, true, 10);
+    try {
+      const a = fa.get('idle')!;
+      await a.dismiss([{ cardId: '42', label: '8986000000000000042' }], 'day', '');
+      const told = (): number => changes.filter((c) => c.kind === 'dismissals').length;
+      assert.equal(told(), 1);
+      await sleep(40);
+      assert.equal(a.dismissal('42')?.choice, 'day');
+      assert.equal(told(), 1, 'nothing ended: nothing is told');
+      clock += DAY_MS;
+      assert.ok(await within(() => a.dismissal('42') === undefined, 1000), 'the day is over: the card is back');
+      await sleep(40);
+      assert.equal(told(), 2, 'told once, not at every check');
+      assert.deepEqual(a.dismissed(), []);
+    } finally {
+      fa.dispose();
+    }
+  });
+
+  // A read on its way when a work order changes the card answers with the card as it was; the
+  // tree's fresh request was skipped because the id was still queued.
+  test('a card changed while its record was being read is read again, and the older answer is not kept', async () => {
+    const reads: Array<(card: SimDeviceVO) => void> = [];
+    const client = { showSimCard: () => new Promise<SimDeviceVO>((resolve) => reads.push(resolve)) };
+    const changes: AttentionChange[] = [];
+    const fa = attentionWith(client, () => NOW, changes, false);
+    try {
+      const a = fa.get('idle')!;
+      a.wantRecords(['7']);
+      assert.equal(reads.length, 1);
+      fa.cardsChanged({ accountId: 'idle', cardIds: ['7'] });
+      a.wantRecords(['7']);
+      reads[0]({ sim_card_id: '7', sim_status: 20 });
+      assert.ok(await within(() => reads.length === 2, 1000), 'read again after the change');
+      assert.equal(a.record('7'), undefined, 'the answer from before the change is dropped');
+      reads[1]({ sim_card_id: '7', sim_status: 14 });
+      await until(() => changes.some((c) => c.kind === 'records'));
+      assert.equal(a.record('7')?.sim_status, 14);
+      assert.equal(reads.length, 2);
+    } finally {
+      fa.dispose();
+    }
   });
 });
 
@@ -228,6 +309,69 @@ describe('an account\'s Needs attention against the simulator (2,000 cards)', ()
       fa.cardsChanged({});
       await until(() => a.running);
       await until(() => a.state.kind === 'done');
+    } finally {
+      fa.dispose();
+    }
+  });
+
+  function quickAttention(clock: () => number, onRun: () => void): FleetAttention {
+    return new FleetAttention({
+      fleets: { all: () => [fleet], get: () => fleet, onDidChange: () => ({ dispose: () => undefined }) },
+      history: new FleetHistory(root),
+      store: new MemoryStore(),
+      config: () => ({ enabled: true, settings: attentionSettings(), history: { enabled: false, days: 180 } }),
+      log: quiet,
+      now: clock,
+      showProgress: onRun,
+      debounceMs: 1,
+      rerunAfterRefreshMs: 600_000,
+    });
+  }
+
+  // The run may have read the card before its work order ended: its result would keep the old status.
+  test('cards a work order changed while a run was reading the fleet are read by another run once it ends', async () => {
+    let runs = 0;
+    const fa = quickAttention(() => NOW, () => runs++);
+    try {
+      const a = fa.get('demo')!;
+      const first = a.run();
+      assert.equal(runs, 2, 'the run when the fleet appeared, replaced by this one');
+      fa.cardsChanged({ accountId: 'demo', cardIds: ['1'] });
+      assert.ok(await first);
+      assert.ok(await within(() => runs === 3, 2000), 'another run follows the one that was on its way');
+      await until(() => a.state.kind === 'done');
+    } finally {
+      fa.dispose();
+    }
+  });
+
+  test('a refresh of everything after a Stop or a failure waits as after a finished run; Run still runs', async () => {
+    let clock = NOW;
+    let runs = 0;
+    const fa = quickAttention(() => clock, () => runs++);
+    try {
+      const a = fa.get('demo')!;
+      // Read through a call: each assertion would otherwise narrow the state for the next.
+      const kind = (): string => a.state.kind;
+      assert.equal(a.cancel(), true);
+      fa.cardsChanged({});
+      await sleep(30);
+      assert.equal(kind(), 'cancelled', 'a refresh does not undo the Stop');
+      assert.equal(runs, 1);
+      sim.setFaults({ errorRate: 1, errorStatus: 500, pathPattern: 'sim-cards' });
+      try {
+        assert.equal(await a.run(), undefined, 'the Run command starts a run after a Stop');
+      } finally {
+        sim.setFaults(undefined);
+      }
+      assert.equal(kind(), 'failed');
+      fa.cardsChanged({});
+      await sleep(30);
+      assert.equal(kind(), 'failed', 'nor does a refresh rescan the fleet right after a failure');
+      clock += 600_000;
+      fa.cardsChanged({});
+      assert.ok(await within(() => a.running, 1000), 'ten minutes on, a refresh runs again');
+      await until(() => kind() === 'done');
     } finally {
       fa.dispose();
     }
