@@ -10,6 +10,8 @@ import type { AttentionReason } from './attention/settings';
 import { dayLabel } from './attention/days';
 import { CARD_REASONS } from './attention/settings';
 import { formatMb } from './cardText';
+import type { Dismissal } from './dismissals';
+import { dismissalUntilText } from './dismissals';
 import type { Translate } from './translate';
 
 /** Every reason, in the order the tree and the tools list them. */
@@ -86,6 +88,27 @@ function rangeText(earliest: number | undefined, latest: number | undefined, t: 
 /** All of a card's reasons in a few words each. */
 export function attentionShort(reasons: readonly ReasonDetail[], t: Translate): string {
   return reasons.map((r) => reasonShort(r, t)).join(' · ');
+}
+
+/** What Needs attention says of a card in the tree: its description, tooltip and menus. */
+export interface CardAttention {
+  /** Its reasons in a few words each ("runs out ~Dec 12 · over by 120 MB"). */
+  short: string;
+  /** Its reasons as sentences, for the tooltip. */
+  long: string[];
+  /** Set when the person dismissed it: until when (and why), in words. */
+  dismissed?: string;
+}
+
+/**
+ * A card's words from its reasons in the latest run and its dismissal; undefined when it has
+ * neither. A card dismissed until restored stays listed under Dismissed after its problem went
+ * away (a plan topped up), so it still says so, and still offers Restore, with no reasons.
+ */
+export function cardAttention(reasons: readonly ReasonDetail[] | undefined, dismissal: Dismissal | undefined, t: Translate): CardAttention | undefined {
+  if (!reasons && !dismissal) return undefined;
+  const dismissed = dismissal ? [dismissalUntilText(dismissal, t), dismissal.note].filter(Boolean).join(': ') : undefined;
+  return { short: attentionShort(reasons ?? [], t), long: (reasons ?? []).map((r) => reasonLong(r, t)), dismissed };
 }
 
 /** A pool at risk in a few words. */

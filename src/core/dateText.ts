@@ -13,6 +13,12 @@ export function formatDateTime(value: string | null | undefined, t: Translate): 
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** A moment's local time of day, "HH:mm": when a run finished, when an operation may run again. */
+export function formatTime(at: Date | number): string {
+  const d = new Date(at);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 export function formatDate(value: string | null | undefined, t: Translate): string {
   if (value === null || value === undefined || value === '') return t('Not available');
   const d = new Date(value);

@@ -5,6 +5,7 @@
  */
 import type { GslErrorKind } from '../gsl/errors';
 import type { Translate } from './translate';
+import { formatTime } from './dateText';
 
 export interface GslErrorShape {
   status?: number;
@@ -28,9 +29,6 @@ export interface ErrorContext {
   mutation?: boolean;
 }
 
-const defaultTime = (d: Date): string =>
-  `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-
 export const SAME_OPERATION_WINDOW_MS = 5 * 60 * 1000;
 
 export function errorMessage(err: unknown, t: Translate, ctx: ErrorContext = {}): string {
@@ -40,7 +38,7 @@ export function errorMessage(err: unknown, t: Translate, ctx: ErrorContext = {})
   switch (code) {
     case 'GSL.00016016':
       return ctx.retryAt
-        ? t('Same operation not allowed again within 5 minutes; try again after {0}.', (ctx.formatTime ?? defaultTime)(ctx.retryAt))
+        ? t('Same operation not allowed again within 5 minutes; try again after {0}.', (ctx.formatTime ?? formatTime)(ctx.retryAt))
         : t('Same operation not allowed again within 5 minutes; try again in about 5 minutes.');
     case 'GSL.00016010':
       return t('The card still has an unfinished suspend work order; wait until it ends, then try again.');

@@ -9,6 +9,7 @@ import type { SimDeviceVO, SimStatus } from '../gsl/models';
 import { SIM_STATUSES } from '../gsl/models';
 import type { AccountId, FleetAccounts } from '../core/accounts';
 import type { Disposable } from '../core/events';
+import { Throttle } from '../core/throttle';
 import type { Masker } from '../core/mask';
 import { showAll } from '../core/mask';
 import type { Translate } from '../core/translate';
@@ -24,8 +25,7 @@ import { GroupNode } from './nodes/groupNode';
 import { AttentionGroupNode } from './nodes/attentionGroupNode';
 import { AttentionStatusNode } from './nodes/attentionStatusNode';
 import type { FleetAttention } from './attention';
-import { attentionShort, reasonLong } from '../core/attentionWords';
-import { dismissalUntilText } from '../core/dismissals';
+import { cardAttention } from '../core/attentionWords';
 
 interface AccountNodes {
   fleet: AccountFleet;
@@ -34,8 +34,16 @@ interface AccountNodes {
   pinned: PinnedNode;
   attention?: AttentionGroupNode;
   attentionGroups?: Map<SimStatus, AttentionStatusNode>;
+  /** Shows a run's figures on the Needs attention row, now and then. */
+  progress?: Throttle;
   subscriptions: Disposable[];
 }
+
+/**
+ * How often a run's figures are shown at most. Refreshing the group makes VS Code read its
+ * expanded lists again too (no refresh is for a row alone), so not every 250 ms of a run.
+ */
+const PROGRESS_REFRESH_MS = 2000;
 
 export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<FleetNode | undefined>();
@@ -58,11 +66,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     this.context = treeContext(fleets, t, mask, {
       attentionOf: (accountId, cardId) => {
         const a = attention?.get(accountId);
-        const card = a?.card(cardId);
-        if (!a || !card) return undefined;
-        const dismissal = a.dismissal(cardId);
-        const until = dismissal ? [dismissalUntilText(dismissal, t), dismissal.note].filter(Boolean).join(': ') : undefined;
-        return { short: attentionShort(card.reasons, t), long: card.reasons.map((r) => reasonLong(r, t)), dismissed: until };
+        return a ? cardAttention(a.card(cardId)?.reasons, a.dismissal(cardId), t) : undefined;
       },
       refreshNode: (node) => this.changed.fire(node),
       threeNetworkOf: (accountId, cardId) => this.fleets.get(accountId)?.threeNetwork.peek(cardId),
@@ -81,8 +85,9 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
           if (this.attentionStale(e.accountId)) this.sync();
           const nodes = this.nodes.get(e.accountId);
           // A run's figures change only the group's row; anything else may change every list and card.
-          if (e.kind === 'progress' && nodes?.attention) this.changed.fire(nodes.attention);
-          else this.refresh(e.accountId);
+          if (e.kind === 'progress' && nodes?.progress) return nodes.progress.call();
+          nodes?.progress?.superseded();
+          this.refresh(e.accountId);
         }),
       );
     }
@@ -180,6 +185,29 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     return n !== undefined && n.attention?.attention !== this.attention?.get(accountId);
   }
 
+  /**
+   * A card's work order started or ended: wherever the card is listed, its row shows the spinner
+   * and offers only what applies meanwhile. Not loaded in its group, it may be listed anywhere.
+   */
+  private workOrderChanged(accountId: AccountId, cardId: string): void {
+    const nodes = this.nodes.get(accountId);
+    const status = nodes?.fleet.model.loadedCard(cardId)?.sim_status;
+    if (!nodes || status === undefined) return this.refresh(accountId);
+    this.refresh(accountId, status);
+    for (const list of this.attentionListsOf(nodes, cardId)) this.changed.fire(list);
+  }
+
+  /** The Needs attention lists showing a card: its reasons' rows or Dismissed, and its status group while "only" is on. */
+  private attentionListsOf(nodes: AccountNodes, cardId: string): FleetNode[] {
+    const group = nodes.attention;
+    if (!group) return [];
+    const lists = group.listsOf(cardId);
+    const flagged = group.attention.card(cardId);
+    const statusGroup = flagged ? nodes.attentionGroups?.get(flagged.sim_status as SimStatus) : undefined;
+    if (this.attentionOnlyValue && statusGroup && !group.attention.dismissal(cardId)) lists.push(statusGroup);
+    return lists;
+  }
+
   /** Nodes for every account's fleet, made once per fleet so refresh events can name them. */
   private sync(): void {
     const live = new Set(this.fleets.all().map((f) => f.account.id));
@@ -198,6 +226,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
       const accountAttention = this.attention?.get(id);
       const attention = accountAttention ? new AttentionGroupNode(fleet, accountAttention, this.context, parent) : undefined;
       const attentionGroups = accountAttention ? new Map(SIM_STATUSES.map((s) => [s, new AttentionStatusNode(s, fleet, accountAttention, this.context, parent)])) : undefined;
+      const progress = attention ? new Throttle(() => this.changed.fire(attention), PROGRESS_REFRESH_MS) : undefined;
       const root: AccountNode = new AccountNode(fleet, this.context, { groups, pinned, attention, attentionGroups, attentionOnly: () => this.attentionOnlyValue });
       for (const s of SIM_STATUSES) groups.set(s, new GroupNode(s, fleet, this.context, parent));
       const subscriptions = [
@@ -206,9 +235,10 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
         // A change within one group refreshes only that group, so a reveal or expansion in
         // progress elsewhere is not cut short by a whole-tree refresh.
         fleet.model.onDidChange((e) => this.refresh(id, e.status)),
-        fleet.tracker.onDidChange((order) => this.refresh(id, fleet.model.loadedCard(order.cardId)?.sim_status)),
+        fleet.tracker.onDidChange((order) => this.workOrderChanged(id, order.cardId)),
+        ...(progress ? [progress] : []),
       ];
-      this.nodes.set(id, { fleet, root, groups, pinned, attention, attentionGroups, subscriptions });
+      this.nodes.set(id, { fleet, root, groups, pinned, attention, attentionGroups, progress, subscriptions });
     }
   }
 }

@@ -15,6 +15,9 @@ import type { AccountAttention } from '../../src/fleet/attention';
 import type { SnapshotEntry } from '../../src/fleet/fleetHistory';
 import type { AttentionGroupNode } from '../../src/fleet/nodes/attentionGroupNode';
 import type { AttentionReasonNode } from '../../src/fleet/nodes/attentionReasonNode';
+import type { FleetNode } from '../../src/fleet/nodes/fleetNode';
+import type { CardActionResult } from '../../src/commands/runCardAction';
+import { actionOffered } from '../../src/core/cardRules';
 import type { DemoFleet } from '../../src/host/demoFleet';
 import type { Dismissal } from '../../src/core/dismissals';
 import type { UiBackend } from '../../src/host/ui';
@@ -162,6 +165,87 @@ describe('needs attention', function () {
     assert.equal((await group.getChildren()).some((n) => label(n).startsWith('Dismissed')), false);
   });
 
+  it('a card dismissed until restored still says so, and offers Restore, once its problem went away', async () => {
+    const card = attention.cards('expiresSoon').find((c) => c.reasons.length === 1 && attention.dismissal(c.sim_card_id) === undefined);
+    assert.ok(card, 'a card that only expires soon');
+    api.ui.current = scripted(['forever', 'renewal ordered']);
+    await vscode.commands.executeCommand('simFleet.attention.dismiss', { card: { sim_card_id: card.sim_card_id, iccid: card.label }, accountId: 'demo' });
+    // Its plan renewed: the next run no longer flags the card, and the dismissal holds until restored.
+    const { store } = demo.simulator;
+    const renewed = store.edit(store.byCardId(card.sim_card_id)!);
+    const expiry = renewed.vo.expire_time;
+    renewed.vo.expire_time = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    store.touch(renewed);
+    try {
+      await vscode.commands.executeCommand('simFleet.attention.run');
+    } finally {
+      // What changed counts every new reason since a snapshot a later test takes: the card expires soon again.
+      renewed.vo.expire_time = expiry;
+      store.touch(renewed);
+    }
+    assert.equal(attention.card(card.sim_card_id), undefined, 'no longer flagged');
+    assert.ok(attention.dismissal(card.sim_card_id), 'still dismissed');
+    const dismissed = (await (await attentionGroup(api)).getChildren()).at(-1)!;
+    assert.equal(label(dismissed), 'Dismissed (1)');
+    const [shown] = cardsOf(await dismissed.getChildren());
+    assert.equal(shown.card.sim_card_id, card.sim_card_id);
+    const item = shown.getTreeItem();
+    assert.match(String(item.description), /^dismissed until restored: renewal ordered/);
+    assert.match(item.contextValue ?? '', /\bdismissed\b/, 'its menu offers Restore');
+    assert.match(shown.tooltip().value, /Dismissed from Needs attention until restored/);
+    const restored = await vscode.commands.executeCommand<Dismissal[]>('simFleet.attention.restore', shown);
+    assert.equal(restored.length, 1);
+    assert.equal(attention.dismissal(card.sim_card_id), undefined);
+  });
+
+  it('a work order on a card shown under Needs attention refreshes its rows there, not only in its status group', async () => {
+    // Otherwise its rows under its reasons and in Dismissed keep no spinner and still offer Stop
+    // while the order is pending. The cards are loaded in In use, whose refresh alone was sent.
+    const group = await attentionGroup(api);
+    const { tracker } = api.fleet();
+    const loaded = cardsOf(await api.tree.groupNode(20).getChildren()).map((n) => n.card);
+    const flagged = loaded.filter((c) => attention.card(c.sim_card_id) && !attention.dismissal(c.sim_card_id) && actionOffered('stop', c, tracker.isPending(c.sim_card_id)));
+    assert.ok(flagged.length >= 2, 'the first page of In use has cards needing attention');
+    const [listed, dismissedCard] = flagged;
+    api.ui.current = scripted(['day', '']);
+    await vscode.commands.executeCommand('simFleet.attention.dismiss', api.tree.cardNode(dismissedCard));
+    const rows = await group.getChildren();
+    const dismissedList = rows.at(-1)!;
+    assert.equal(label(dismissedList), 'Dismissed (1)');
+    const reasonLists = attention.card(listed.sim_card_id)!.reasons.map((r) => group.reasonNode(r.reason));
+
+    // What the view was told to read again, up to the moment each order starts being followed.
+    const fired: Array<FleetNode | undefined> = [];
+    const atStart = new Map<string, Array<FleetNode | undefined>>();
+    const watching = [
+      api.tree.onDidChangeTreeData((n) => fired.push(n)),
+      tracker.onDidChange((o) => {
+        if (o.outcome === 'pending' && !atStart.has(o.cardId)) atStart.set(o.cardId, [...fired]);
+      }),
+    ];
+    const before = attention.result;
+    let result: CardActionResult;
+    try {
+      api.ui.current = scripted([true]);
+      const nodes = [listed, dismissedCard].map((c) => api.tree.cardNode(c)!);
+      result = (await vscode.commands.executeCommand('simFleet.card.stop', nodes[0], nodes)) as CardActionResult;
+    } finally {
+      for (const w of watching) w.dispose();
+    }
+    assert.equal(result.outcomes.filter((o) => o.ok).length, 2);
+    for (const list of reasonLists) assert.ok(atStart.get(listed.sim_card_id)?.includes(list), `${label(list)} was refreshed`);
+    assert.ok(atStart.get(dismissedCard.sim_card_id)?.includes(dismissedList), 'Dismissed was refreshed');
+
+    // Clean up for the tests after: the orders end and the cards are in use again (What changed
+    // counts every status change), the run the orders caused finishes, the dismissed card comes back.
+    await result.finished;
+    const client = api.fleet().account.currentClient()!;
+    for (const c of [listed, dismissedCard]) await client.resetSimCard({ sim_card_id: c.sim_card_id });
+    demo.simulator.settleWorkOrders();
+    await until(() => attention.result !== before && attention.state.kind === 'done');
+    await attention.restore([dismissedCard.sim_card_id]);
+  });
+
   it('Undo in the notification brings the dismissed card back', async () => {
     const card = attention.cards('overPlan')[0];
     const before = attention.counts().overPlan;
@@ -236,6 +320,7 @@ describe('needs attention', function () {
     assert.equal(kind(), 'cancelled');
     assert.equal(attention.result, earlier, 'the earlier result stays');
     assert.match(String(group.getTreeItem().description), /stopped/);
+    assert.match(group.getTreeItem().accessibilityInformation?.label ?? '', /^Needs attention, [\d,]+ cards, stopped/, 'a screen reader hears it too');
 
     demo.simulator.setFaults({ errorRate: 1, errorStatus: 500, pathPattern: '^/v1/sim-cards$' });
     try {
@@ -245,6 +330,7 @@ describe('needs attention', function () {
     }
     assert.equal(kind(), 'failed');
     assert.match(String(group.getTreeItem().description), /could not finish/);
+    assert.match(group.getTreeItem().accessibilityInformation?.label ?? '', /could not finish/);
     const rows = await group.getChildren();
     const error = rows[0].getTreeItem();
     assert.match(String(error.label), /^The latest run did not finish: /);

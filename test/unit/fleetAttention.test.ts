@@ -10,7 +10,7 @@ import { GslClient } from '../../src/gsl/index';
 import { DAY_MS, REASON_BIT, SnapshotBuilder, attentionSettings, compareSnapshots } from '../../src/core/attention/index';
 import { changeRows, changesCsv, snapshotCardText } from '../../src/core/changeWords';
 import { dismissalActive, dismissNoteProblem, isDismissal, makeDismissal } from '../../src/core/dismissals';
-import { attentionShort, reasonShort } from '../../src/core/attentionWords';
+import { attentionShort, cardAttention, reasonShort } from '../../src/core/attentionWords';
 import type { Logger } from '../../src/core/logger';
 import type { SimDeviceVO } from '../../src/gsl/models';
 import { FleetAttention } from '../../src/fleet/attention';
@@ -132,6 +132,24 @@ describe('an account\'s Needs attention between runs (no fleet scan)', () => {
     } finally {
       fa.dispose();
     }
+  });
+});
+
+describe('what the tree says of a card', () => {
+  const now = Date.UTC(2026, 10, 30, 12);
+  const overPlan = { reason: 'overPlan' as const, overByMb: 120 };
+  test('a card the latest run flags says its reasons; one neither flagged nor dismissed says nothing', () => {
+    const words = cardAttention([overPlan], undefined, t);
+    assert.equal(words?.short, 'over by 120 MB');
+    assert.deepEqual(words?.long, ['Over its plan by 120 MB.']);
+    assert.equal(words?.dismissed, undefined);
+    assert.equal(cardAttention(undefined, undefined, t), undefined);
+  });
+  test('a dismissed card whose problem went away (a plan topped up) still says until when it is dismissed', () => {
+    // It stays listed under Dismissed until restored: its row must say so and offer Restore.
+    const d = makeDismissal({ cardId: '1', label: 'x', reasons: REASON_BIT.overPlan }, 'forever', 'waiting for a top-up', now);
+    assert.deepEqual(cardAttention(undefined, d, t), { short: '', long: [], dismissed: 'until restored: waiting for a top-up' });
+    assert.equal(cardAttention([overPlan], d, t)?.dismissed, 'until restored: waiting for a top-up');
   });
 });
 

@@ -19,6 +19,7 @@ import type { ActionInput, CardAction, Carrier } from '../cardRules';
 import { ACTION_NOUNS, ACTION_WORDS, CARD_ACTIONS, actionKind, alreadyDone, whyNotApplicable } from '../cardRules';
 import type { Problem } from '../cardInputs';
 import { inputProblem, inputSkipReason, tagNameProblem } from '../cardInputs';
+import { formatTime } from '../dateText';
 import { SAME_OPERATION_WINDOW_MS } from '../errorWords';
 import type { CardIdentifier } from '../identifiers';
 import { IDENTIFIER_WORDS, classifyIdentifier } from '../identifiers';
@@ -233,18 +234,13 @@ export interface Verdict {
   input?: ActionInput;
 }
 
-const hhmm = (ms: number): string => {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
-
 function carriersText(carriers: readonly Carrier[], t: Translate): string {
   return carriers.map((c) => t(c)).join(', ');
 }
 
 /** Step 2: each change against the fleet. */
 export function judgeChanges(changes: readonly PlannedChange[], facts: PlanFacts, t: Translate): Verdict[] {
-  const time = facts.formatTime ?? hhmm;
+  const time = facts.formatTime ?? formatTime;
   // Changes already judged runnable, by card, to find repeats and a second work order on a card.
   const byCard = new Map<string, Array<{ line: number; action: CardAction; key: string }>>();
   // Work orders the plan will start, by card: the service takes one at a time.

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { CommandId } from '../../core/commandIds';
 import type { AttentionReason } from '../../core/attention/settings';
 import { ATTENTION_REASONS, progressText } from '../../core/attentionWords';
+import { formatTime } from '../../core/dateText';
 import { errorMessage } from '../../core/errorWords';
 import type { AccountAttention } from '../attention';
 import type { AccountFleet } from '../fleets';
@@ -16,8 +17,6 @@ import { AttentionReasonNode } from './attentionReasonNode';
 import { DismissedNode } from './dismissedNode';
 import type { FleetNode, TreeContext } from './fleetNode';
 import { MessageNode } from './messageNode';
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 export class AttentionGroupNode implements FleetNode {
   readonly key = 'attention';
@@ -51,6 +50,12 @@ export class AttentionGroupNode implements FleetNode {
     return this.reasons.get(reason)!;
   }
 
+  /** The lists under this group that show a card now: Dismissed, or the rows of its reasons. */
+  listsOf(cardId: string): FleetNode[] {
+    if (this.attention.dismissal(cardId)) return [this.dismissedNode];
+    return (this.attention.card(cardId)?.reasons ?? []).map((r) => this.reasons.get(r.reason)!);
+  }
+
   static id(accountId: string): string {
     return `attention:${accountId}`;
   }
@@ -65,16 +70,16 @@ export class AttentionGroupNode implements FleetNode {
     if (state.kind === 'running') parts.push(progressText(state.progress, this.fleet.model.total(), t));
     else if (state.kind === 'failed') parts.push(t('could not finish'));
     else if (state.kind === 'cancelled') parts.push(t('stopped'));
-    else if (result) {
-      const d = new Date(result.asOf);
-      parts.push(t('as of {0}', `${pad2(d.getHours())}:${pad2(d.getMinutes())}`));
-    }
+    else if (result) parts.push(t('as of {0}', formatTime(result.asOf)));
     const dismissed = this.attention.dismissed().length;
     if (dismissed) parts.push(t('{0} dismissed', dismissed));
-    item.description = parts.join(' · ');
+    const description = parts.join(' · ');
+    item.description = description;
     item.iconPath = state.kind === 'running' ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon(total === 0 ? 'pass' : 'warning', new vscode.ThemeColor(total === 0 ? 'charts.green' : 'list.warningForeground'));
     item.contextValue = `simFleet.attention ${state.kind === 'running' ? 'running' : 'idle'}`;
-    item.accessibilityInformation = { label: total === undefined ? t('Needs attention, {0}', item.description || t('starting…')) : t('Needs attention, {0} cards', total) };
+    // A screen reader hears the state as well as the count: after a run stopped or failed, the count is an older run's.
+    const spoken = total === undefined ? t('Needs attention, {0}', description || t('starting…')) : description ? t('Needs attention, {0} cards, {1}', total, description) : t('Needs attention, {0} cards', total);
+    item.accessibilityInformation = { label: spoken };
     return item;
   }
 

@@ -6,7 +6,8 @@ import { cardAccessibilityLabel, cardDescription, cardLabel, cardTooltipMarkdown
 import type { CommandId } from '../../core/commandIds';
 import { plainText } from '../../core/text';
 import { cardContextValue, cardFlags } from '../contextValue';
-import type { CardAttention, FleetNode, TreeContext } from './fleetNode';
+import type { CardAttention } from '../../core/attentionWords';
+import type { FleetNode, TreeContext } from './fleetNode';
 import { STATUS_ICONS } from './statusLook';
 
 export interface CardNodeExtra {

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { ThreeNetworkInfo } from '../../core/cardRules';
 import type { Masker } from '../../core/mask';
 import type { Translate } from '../../core/translate';
+import type { CardAttention } from '../../core/attentionWords';
 
 export interface FleetNode {
   readonly parent: FleetNode | undefined;
@@ -12,16 +13,6 @@ export interface FleetNode {
   getChildren(): Promise<FleetNode[]>;
 }
 
-/** What Needs attention says of a card, once a run found it: what the tree's description, tooltip and menus show. */
-export interface CardAttention {
-  /** Its reasons in a few words each ("runs out ~Dec 12 · over by 120 MB"). */
-  short: string;
-  /** Its reasons as sentences, for the tooltip. */
-  long: string[];
-  /** Set when the person dismissed it: until when (and why), in words. */
-  dismissed?: string;
-}
-
 /** What every node reads besides its own fleet: the words of the user's language, and the view's shape. */
 export interface TreeContext {
   readonly t: Translate;
@@ -29,7 +20,7 @@ export interface TreeContext {
   readonly multiAccount: boolean;
   /** *Hide identifiers*: what every label, description and tooltip goes through before it is shown. */
   readonly mask: Masker;
-  /** Needs attention's word on a card, when a run names it. */
+  /** Needs attention's word on a card, when a run names it or the person dismissed it. */
   readonly attentionOf?: (accountId: string, cardId: string) => CardAttention | undefined;
   /** Shows a node's children again (a list that shows more). */
   readonly refreshNode?: (node: FleetNode) => void;
