@@ -22,7 +22,7 @@ import {
 
 test.use({ demo: true, settings: { 'simFleet.attention.enabled': true } });
 
-const attentionRow = (page: Parameters<typeof cardsTree>[0]) => cardsTree(page).getByRole('treeitem', { name: /^Needs attention, [\d,]+ cards$/ });
+const attentionRow = (page: Parameters<typeof cardsTree>[0]) => cardsTree(page).getByRole('treeitem', { name: /^Needs attention, [\d,]+ cards, as of \d{2}:\d{2}/ });
 const reasonRow = (page: Parameters<typeof cardsTree>[0], word: string) => cardsTree(page).getByRole('treeitem', { name: new RegExp(`^${escapeRe(word)}, [\\d,]+ cards$`) });
 const dismissedRow = (page: Parameters<typeof cardsTree>[0]) => cardsTree(page).getByRole('treeitem', { name: /^Dismissed, \d+ cards$/ });
 
@@ -77,7 +77,7 @@ test('attention: the view opens with Needs attention, a card\'s forecast chart, 
     await expect(attentionRow(page)).toBeVisible({ timeout: 90_000 });
     await expect(dismissedRow(page), 'the dismissal is kept per account').toBeVisible({ timeout: 30_000 });
     await dismissedRow(page).click();
-    await expect.poll(async () => (await readRows(page)).some((r) => r.label === card && /dismissed until \d{4}-\d{2}-\d{2}: waiting for a bigger plan/.test(r.description)), { message: `${card} listed as dismissed, with its reason` }).toBe(true);
+    await expect.poll(async () => (await readRows(page)).some((r) => r.label === card && /dismissed until \d{4}-\d{2}-\d{2} \d{2}:\d{2}: waiting for a bigger plan/.test(r.description)), { message: `${card} listed as dismissed, with its reason` }).toBe(true);
     await journey.screenshot('after-reload', sidebar(page));
   });
 
