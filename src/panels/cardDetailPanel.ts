@@ -20,7 +20,7 @@ import { DEFAULT_ATTENTION_SETTINGS } from '../core/attention/settings';
 import { buildForecastState, forecastMonth } from './forecastModel';
 import { loadDailyUsage } from './usageData';
 import { buildCardDetailView, copyableValues } from './cardDetailModel';
-import { PanelHost } from './panelHost';
+import { PanelHost, signedInClient } from './panelHost';
 import type { PanelServices } from './panelServices';
 
 export const CARD_DETAIL_VIEW_TYPE = 'simFleet.cardDetail';
@@ -218,13 +218,8 @@ export class CardDetailPanel extends PanelHost {
     }
   }
 
-  /** The account's client, once it is signed in (a panel restored after a reload waits for it). */
-  private async client(): Promise<GslApi> {
-    const account = await this.services.accounts.whenSignedIn(this.accountId);
-    const client = account.currentClient();
-    // A signed-in account always has its client; this would be a sign-out racing the lookup.
-    if (!client) throw new Error(`The account ${account.label} is not signed in.`);
-    return client;
+  private client(): Promise<GslApi> {
+    return signedInClient(this.services, this.accountId);
   }
 
   /** The card as last fetched. */

@@ -86,37 +86,34 @@ export class Panels implements vscode.Disposable {
 
   /** Restores a card detail panel after a reload from `{ accountId, cardId }`, fetching again once that account is signed in. */
   async restoreDetail(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const accountId = isCardDetailPanelState(state) ? this.accountOf(state.accountId) : undefined;
-    if (!isCardDetailPanelState(state) || accountId === undefined) {
-      this.services.log.warn('Closed a card detail panel whose saved state was not a card id.');
-      panel.dispose();
-      return;
-    }
-    this.trackDetail(panel, accountId, { sim_card_id: state.cardId });
+    this.restore(panel, state, isCardDetailPanelState, 'a card detail panel whose saved state was not a card id', (accountId, s) => this.trackDetail(panel, accountId, { sim_card_id: s.cardId }));
   }
 
   /** Restores a usage panel after a reload from `{ accountId, cardIds }`. */
   async restoreUsage(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const accountId = isUsagePanelState(state) ? this.accountOf(state.accountId) : undefined;
-    if (!isUsagePanelState(state) || accountId === undefined) {
-      this.services.log.warn('Closed a usage panel whose saved state was not a list of card ids.');
-      panel.dispose();
-      return;
-    }
-    this.trackUsage(new UsagePanel(panel, this.services, accountId, state.cardIds.map((id) => ({ sim_card_id: id }))));
+    this.restore(panel, state, isUsagePanelState, 'a usage panel whose saved state was not a list of card ids', (accountId, s) =>
+      this.trackUsage(new UsagePanel(panel, this.services, accountId, s.cardIds.map((id) => ({ sim_card_id: id })))),
+    );
   }
 
   /** Restores a pool's usage panel after a reload from `{ accountId, poolKind, poolId, poolName }`. */
   async restorePoolUsage(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const accountId = isPoolUsagePanelState(state) ? this.accountOf(state.accountId) : undefined;
-    if (!isPoolUsagePanelState(state) || accountId === undefined) {
-      this.services.log.warn('Closed a pool usage panel whose saved state was not a pool.');
+    this.restore(panel, state, isPoolUsagePanelState, 'a pool usage panel whose saved state was not a pool', (accountId, s) => {
+      // The cycles are read again by name and id; the rest of the pool's record is not needed here.
+      const pool = { kind: s.poolKind, pool: { id: s.poolId, pool_name: s.poolName } } as AnyPool;
+      this.trackPoolUsage(new PoolUsagePanel(panel, this.services, accountId, pool));
+    });
+  }
+
+  /** A saved state is input like any other: a panel whose state does not pass its check is closed. */
+  private restore<S extends { accountId?: string }>(panel: vscode.WebviewPanel, state: unknown, isState: (x: unknown) => x is S, what: string, make: (accountId: AccountId, state: S) => unknown): void {
+    const accountId = isState(state) ? this.accountOf(state.accountId) : undefined;
+    if (!isState(state) || accountId === undefined) {
+      this.services.log.warn(`Closed ${what}.`);
       panel.dispose();
       return;
     }
-    // The cycles are read again by name and id; the rest of the pool's record is not needed here.
-    const pool = { kind: state.poolKind, pool: { id: state.poolId, pool_name: state.poolName } } as AnyPool;
-    this.trackPoolUsage(new PoolUsagePanel(panel, this.services, accountId, pool));
+    make(accountId, state);
   }
 
   /**

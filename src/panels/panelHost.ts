@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { isWebviewMessage } from './protocol';
 import { maskDeep } from '../core/mask';
 import type { PanelServices } from './panelServices';
+import type { AccountId } from '../core/accounts';
+import type { GslApi } from '../gsl/api';
 import type { CardDetailPanelState, HostMessage, PanelKind, UsagePanelState, PoolUsagePanelState, WebviewMessage } from './protocol';
 import { buildShell, makeNonce } from './html';
 import { localizedStrings } from './strings';
@@ -24,6 +26,15 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
     enableCommandUris: false,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
   };
+}
+
+/** The account's client, once it is signed in (a panel restored after a reload waits for it). */
+export async function signedInClient(services: PanelServices, accountId: AccountId): Promise<GslApi> {
+  const account = await services.accounts.whenSignedIn(accountId);
+  const client = account.currentClient();
+  // A signed-in account always has its client; this would be a sign-out racing the lookup.
+  if (!client) throw new Error(`The account ${account.label} is not signed in.`);
+  return client;
 }
 
 export abstract class PanelHost implements vscode.Disposable {

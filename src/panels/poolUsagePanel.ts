@@ -8,7 +8,7 @@ import type { AccountId } from '../core/accounts';
 import { errorMessage } from '../core/errorWords';
 import type { AnyPool } from '../core/poolText';
 import type { HostMessage, PoolUsagePanelState, SectionState, SeriesView, UsageView, WebviewMessage } from './protocol';
-import { PanelHost } from './panelHost';
+import { PanelHost, signedInClient } from './panelHost';
 import type { PanelServices } from './panelServices';
 import { buildPoolCyclesView, loadPoolCycles } from './poolUsageModel';
 import { exportFromPage, writeUsageCsv } from './usagePanel';
@@ -42,9 +42,7 @@ export class PoolUsagePanel extends PanelHost {
     this.cycles = { status: 'loading' };
     this.update();
     try {
-      const account = await this.services.accounts.whenSignedIn(this.accountId);
-      const client = account.currentClient();
-      if (!client) throw new Error(`The account ${account.label} is not signed in.`);
+      const client = await signedInClient(this.services, this.accountId);
       const rows = await loadPoolCycles(client, this.pool);
       if (gen !== this.generation || this.isDisposed) return;
       this.cycles = { status: 'ready', data: buildPoolCyclesView(this.pool, rows, this.services.t) };

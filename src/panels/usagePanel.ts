@@ -16,7 +16,7 @@ import { billingCycles, dailyMonths, monthLabel } from './format';
 import { buildCardPlansView, buildDailyView, buildFleetPlansView, buildMonthlyView, buildUsageCsv, dailyPeriods, usageCards } from './usageModel';
 import type { UsageCard } from './usageModel';
 import { loadCardPlans, loadDailyUsage, loadMonthlyUsage, loadPlanUsage } from './usageData';
-import { PanelHost } from './panelHost';
+import { PanelHost, signedInClient } from './panelHost';
 import type { PanelServices } from './panelServices';
 
 export const USAGE_VIEW_TYPE = 'simFleet.usage';
@@ -85,9 +85,7 @@ export class UsagePanel extends PanelHost {
     this.forecast = { status: 'loading' };
     this.update();
     try {
-      const account = await this.services.accounts.whenSignedIn(this.accountId);
-      const client = account.currentClient();
-      if (!client) throw new Error(`The account ${account.label} is not signed in.`);
+      const client = await signedInClient(this.services, this.accountId);
       const cardId = this.cards[0].cardId;
       const now = this.now().getTime();
       const [card, days] = await Promise.all([this.flows.get(cardId) ?? client.showSimCard({ sim_card_id: cardId }), loadDailyUsage(client, [cardId], forecastMonth(now))]);
@@ -111,9 +109,7 @@ export class UsagePanel extends PanelHost {
         this.waitingForSignIn = true;
         this.update();
       }
-      const account = await this.services.accounts.whenSignedIn(this.accountId);
-      const client = account.currentClient();
-      if (!client) throw new Error(`The account ${account.label} is not signed in.`);
+      const client = await signedInClient(this.services, this.accountId);
       this.waitingForSignIn = false;
       if (gen !== this.generations[section] || this.isDisposed) return;
       const next = await this.fetch(section, client);
